@@ -1,0 +1,242 @@
+// Step 3: clean the scraped body. An ordered list of named rules, each rewriting the text while
+// keeping, for every character, its index in the raw body (so warnings can point at the file).
+import { pinyin } from 'pinyin-pro';
+import type { Reading } from '../record.ts';
+
+export interface Normalised {
+  /** Clean text; paragraphs separated by one "\n". */
+  text: string;
+  /** Pinyin readings removed from the text, with offsets into `text`. */
+  readings: Reading[];
+  /** For each index of `text`, the index in the raw body it came from. */
+  sourceIndex: Int32Array;
+}
+
+/** Text plus, per character, where it came from; what every rule reads and returns. */
+interface Mapped {
+  text: string;
+  map: Int32Array;
+}
+
+interface Rule {
+  name: string;
+  apply: (input: Mapped, readings: Reading[]) => Mapped;
+}
+
+const HAN = /\p{Script=Han}/u;
+// Chinese punctuation that ASCII marks beside it are turned full-width for.
+const CJK_PUNCT = '，。、；：？！“”‘’（）《》〈〉【】「」『』—…·';
+const FULLWIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+
+function isChinese(ch: string | undefined): boolean {
+  return ch !== undefined && (HAN.test(ch) || CJK_PUNCT.includes(ch));
+}
+
+/**
+ * Rewrites every match of `pattern` (global) with `replace(match)`. A replacement of the same length
+ * keeps each character's source index; otherwise all its characters point at the match's start.
+ */
+function rewrite(input: Mapped, pattern: RegExp, replace: (m: RegExpExecArray) => string): Mapped {
+  const parts: string[] = [];
+  // Pieces of the new map: runs copied from the input and indices for replacements.
+  const pieces: Array<Int32Array | number[]> = [];
+  let length = 0;
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(input.text); m; m = pattern.exec(input.text)) {
+    const start = m.index;
+    const replacement = replace(m);
+    if (replacement === m[0]) {
+      if (m[0].length === 0) pattern.lastIndex++;
+      continue;
+    }
+    parts.push(input.text.slice(last, start), replacement);
+    pieces.push(input.map.subarray(last, start));
+    // A replacement of the same length, or one that keeps the match's start (會議(huì yì) → 會議),
+    // keeps each character's source index; other characters point at the match's start.
+    const keepsEach = replacement.length === m[0].length || m[0].startsWith(replacement);
+    const indices: number[] = [];
+    for (let i = 0; i < replacement.length; i++) indices.push(input.map[keepsEach ? start + i : start]!);
+    pieces.push(indices);
+    length += start - last + replacement.length;
+    last = start + m[0].length;
+  }
+  if (parts.length === 0) return input;
+  parts.push(input.text.slice(last));
+  pieces.push(input.map.subarray(last));
+  length += input.text.length - last;
+  const map = new Int32Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    map.set(piece, at);
+    at += piece.length;
+  }
+  return { text: parts.join(''), map };
+}
+
+// A pinyin syllable with or without tone marks or a tone digit: zhǎng, lü4, huì.
+const SYLLABLE = String.raw`[a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ]{1,6}[1-5]?`;
+// 長(zhǎng) or 會議(huì yì) or 區（qū）: Han characters, then readings in ASCII or full-width parens.
+const ANNOTATION = new RegExp(String.raw`(\p{Script=Han}{1,4})[(（]\s*(${SYLLABLE}(?:[\s'’-]+${SYLLABLE}){0,3})\s*[)）]`, 'gu');
+const TONE_MARKS: Record<string, string> = {
+  ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
+  ō: 'o', ó: 'o', ǒ: 'o', ò: 'o', ū: 'u', ú: 'u', ǔ: 'u', ù: 'u', ǖ: 'v', ǘ: 'v', ǚ: 'v', ǜ: 'v', ü: 'v',
+  ê: 'e', ń: 'n', ň: 'n', ǹ: 'n', ḿ: 'm',
+};
+
+function plainSyllable(syllable: string): string {
+  return syllable.toLowerCase().replace(/[1-5]$/, '').replace(/[^a-z]/g, (c) => TONE_MARKS[c] ?? c).replace(/u:/g, 'v');
+}
+
+const readingsCache = new Map<string, Set<string>>();
+/** Every toneless reading pinyin-pro knows for one character (長: chang, zhang). */
+function readingsOf(ch: string): Set<string> {
+  let known = readingsCache.get(ch);
+  if (!known) {
+    const list = pinyin(ch, { multiple: true, type: 'array', toneType: 'none', v: true }) as string[];
+    known = new Set(list.map((p) => p.toLowerCase()));
+    readingsCache.set(ch, known);
+  }
+  return known;
+}
+
+/**
+ * A reading is real pinyin only when each syllable is a reading of the character it follows:
+ * 長(zhǎng) is, 府(Digital Government) is not.
+ */
+function matchesCharacters(chars: string[], syllables: string[]): boolean {
+  if (syllables.length === 0 || syllables.length > chars.length) return false;
+  const tail = chars.slice(chars.length - syllables.length);
+  return syllables.every((s, i) => {
+    const plain = plainSyllable(s);
+    const known = readingsOf(tail[i]!);
+    return known.has(plain) || known.has(plain.replace('v', 'u'));
+  });
+}
+
+const RULES: Rule[] = [
+  {
+    // Windows and old-Mac line ends become "\n".
+    name: 'line-endings',
+    apply: (input) => rewrite(input, /\r\n?/g, () => '\n'),
+  },
+  {
+    // 長(zhǎng) → 長, keeping "zhǎng" as a reading of 長. Must run before parentheses are touched.
+    name: 'pinyin-annotations',
+    apply: (input, readings) => {
+      const found: Array<{ index: number; pinyin: string }> = [];
+      const out = rewrite(input, ANNOTATION, (m) => {
+        const chars = [...m[1]!];
+        const syllables = m[2]!.split(/[\s'’-]+/).filter(Boolean);
+        if (!matchesCharacters(chars, syllables)) return m[0];
+        const kept = chars.slice(chars.length - syllables.length).join('');
+        // Offset in the text being built: fixed up below once the rewrite is done.
+        found.push({ index: m.index + m[1]!.length - kept.length, pinyin: syllables.join(' ') });
+        return m[1]!;
+      });
+      // Translate each annotated character's index in `input` to its index in `out`.
+      let j = 0;
+      for (const f of found) {
+        const target = input.map[f.index]!;
+        while (j < out.map.length && out.map[j]! < target) j++;
+        readings.push({ offset: j, pinyin: f.pinyin });
+      }
+      return out;
+    },
+  },
+  {
+    // ＶＩＰ２０１２ → VIP2012: full-width ASCII letters and digits become half-width.
+    name: 'fullwidth-alphanumerics',
+    apply: (input) => rewrite(input, /[０-９Ａ-Ｚａ-ｚ]/g, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0)),
+  },
+  {
+    // Spaces, tabs, U+3000 and NBSP: trimmed at line ends, dropped beside Chinese punctuation,
+    // otherwise one space (南都讯　记者刘凡 → 南都讯 记者刘凡).
+    name: 'spaces',
+    apply: (input) =>
+      rewrite(input, /[ \t\u3000\u00a0\u2002-\u200b\ufeff]+/g, (m) => {
+        const before = input.text[m.index - 1];
+        const after = input.text[m.index + m[0].length];
+        if (before === undefined || after === undefined || before === '\n' || after === '\n') return '';
+        if (CJK_PUNCT.includes(before) || CJK_PUNCT.includes(after)) return '';
+        if (',.;:!?'.includes(after)) return '';
+        if (',;:!?'.includes(before) && isChinese(after)) return '';
+        return ' ';
+      }),
+  },
+  {
+    // Empty lines go: paragraphs are separated by exactly one "\n".
+    name: 'blank-lines',
+    apply: (input) => rewrite(input, /^\n+|\n{2,}|\n+$/g, (m) => (m.index === 0 || m.index + m[0].length === input.text.length ? '' : '\n')),
+  },
+  {
+    // Doubled marks from scraping: ",," → "，"; a stray comma before another mark goes (",。" → "。").
+    name: 'stray-commas',
+    apply: (input) =>
+      rewrite(input, /[,，]*,[,，]*(?=([。、；：？！，”」』）》…—]?))/g, (m) => {
+        const next = m[1];
+        if (next) return '';
+        const before = input.text[m.index - 1];
+        if (m[0].length > 1) return '，';
+        // A lone comma between digits (1,000) or ASCII words stays for the next rule to judge.
+        return before === undefined ? '' : m[0];
+      }),
+  },
+  {
+    // (擴大) → （擴大）: a pair of ASCII parentheses beside Chinese on either side becomes full-width.
+    name: 'fullwidth-parentheses',
+    apply: (input) =>
+      rewrite(input, /\(([^()\n]*)\)/g, (m) => {
+        const before = input.text[m.index - 1];
+        const after = input.text[m.index + m[0].length];
+        const inner = m[1]!;
+        const chineseAround = isChinese(before) || isChinese(after) || isChinese(inner[0]) || isChinese(inner[inner.length - 1]);
+        return chineseAround ? `（${inner}）` : m[0];
+      }),
+  },
+  {
+    // "區,區" → "區，區": ASCII , : ; ? ! beside a Chinese character or mark become full-width.
+    name: 'fullwidth-punctuation',
+    apply: (input) =>
+      rewrite(input, /[,:;?!]/g, (m) => {
+        const before = input.text[m.index - 1];
+        const after = input.text[m.index + 1];
+        return isChinese(before) || isChinese(after) ? FULLWIDTH[m[0]]! : m[0];
+      }),
+  },
+  {
+    // A comma left doubled by the rules above (，，) or before a stop (，。).
+    name: 'doubled-fullwidth-commas',
+    apply: (input) => rewrite(input, /，+(?=([。、；：？！]?))/g, (m) => (m[1] ? '' : m[0].length > 1 ? '，' : m[0])),
+  },
+];
+
+/** Cleans a bulletin body; see the rules above, in the order they run. */
+export function normalise(body: string): Normalised {
+  let state: Mapped = { text: body, map: Int32Array.from({ length: body.length }, (_, i) => i) };
+  const readings: Reading[] = [];
+  for (const rule of RULES) {
+    const before = state;
+    state = rule.apply(state, readings);
+    if (state !== before && rule.name !== 'pinyin-annotations') shiftReadings(readings, before, state);
+  }
+  return { text: state.text, readings, sourceIndex: state.map };
+}
+
+/** Moves reading offsets from one version of the text to the next, by their source indices. */
+function shiftReadings(readings: Reading[], before: Mapped, after: Mapped): void {
+  for (const r of readings) {
+    const source = before.map[r.offset]!;
+    let lo = 0;
+    let hi = after.map.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (after.map[mid]! < source) lo = mid + 1;
+      else hi = mid;
+    }
+    r.offset = lo;
+  }
+}
+
+/** The rule names, in order: for tests and documentation. */
+export const NORMALISE_RULES = RULES.map((r) => r.name);

@@ -1,0 +1,146 @@
+// Step: the bulletin's date. Front matter wins; then a full date in the text; then 7月18日 with its
+// year from --year or from the file's name or folder; a date range also gives an end date.
+import { basename } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Origin } from '../../record.ts';
+import { type ParseContext, warn } from '../context.ts';
+import { BulletinError } from '../errors.ts';
+import { NUMERAL_CHARS, parseNumber } from '../vocab.ts';
+
+export interface DateResult {
+  date: string;
+  endDate?: string;
+  origin: Origin;
+}
+
+const ZONE = 'Asia/Shanghai';
+const N = `\\d{1,2}|[${NUMERAL_CHARS}]{1,3}`;
+// 2023年3月6日, 二〇二二年七月十八日, 7月18日, 12月20日至21日, 5月30日-6月1日
+export const DATE_IN_TEXT = new RegExp(
+  `(?:(?<year>\\d{4}|[〇零一二三四五六七八九]{4})年)?(?<month>${N})月(?<day>${N})[日号]` +
+    `(?:(?:至|到|-|—|～|~)(?:(?<endMonth>${N})月)?(?<endDay>${N})[日号])?`,
+  'gu',
+);
+// Words that put a bulletin's date out of reach: 近日, 日前 (only the front matter can say).
+const VAGUE_DATE = /近日|日前|近期|前不久|最近/u;
+// 2022-07-18 or 20120705 in a file name.
+const DATE_IN_NAME = /(?<!\d)(?<year>(?:19|20)\d{2})-?(?<month>[01]\d)-?(?<day>[0-3]\d)(?!\d)/;
+// A folder named for a year: …/2022/…, or a name that starts with one: 2022_…
+const YEAR_IN_PATH = /(?:^|[\\/])(?<year>(?:19|20)\d{2})(?=[\\/]|[_-](?!\d{2}-?\d{2}(?!\d)))/;
+
+const HOW_TO_DATE =
+  "give the date in a front-matter block ('date: 2022-07-18' between two '---' lines at the top of the file)";
+const HOW_TO_YEAR =
+  `pass --year YYYY, name the file YYYY-MM-DD-….txt or put it in a folder named for the year, or ${HOW_TO_DATE}`;
+
+interface Found {
+  year: number | null;
+  month: number;
+  day: number;
+  endMonth: number | null;
+  endDay: number | null;
+  index: number;
+}
+
+export function extractDate(ctx: ParseContext, front: Record<string, unknown>): DateResult {
+  const fromFront = frontMatterDate(front, ctx.file);
+  const inText = firstDateInText(ctx);
+  const inName = dateInName(ctx.file);
+
+  if (fromFront) {
+    const endDate = inText && inText.endDay !== null && !front.end_date ? rangeEnd(fromFront, inText) : undefined;
+    return { date: fromFront, ...(endDate ? { endDate } : {}), origin: 'front-matter' };
+  }
+  if (!inText) {
+    if (inName) return { date: inName, origin: 'path' };
+    const vague = VAGUE_DATE.exec(ctx.simplified);
+    throw new BulletinError('no-date', ctx.file,
+      vague ? `the text dates the bulletin only as '${ctx.text.substr(vague.index, vague[0].length)}'; ${HOW_TO_DATE}`
+        : `no date found in the text; ${HOW_TO_DATE}`, vague ? ctx.locate(vague.index).line : undefined);
+  }
+
+  let year = inText.year;
+  let origin: Origin = 'text';
+  if (year === null) {
+    if (ctx.options.year !== undefined) {
+      year = ctx.options.year;
+      origin = 'flag';
+    } else if (inName) {
+      year = Number(inName.slice(0, 4));
+      origin = 'path';
+    } else {
+      const fromFolder = YEAR_IN_PATH.exec(ctx.file)?.groups?.year;
+      if (!fromFolder) {
+        throw new BulletinError('no-year', ctx.file,
+          `the date '${inText.month}月${inText.day}日' has no year; ${HOW_TO_YEAR}`, ctx.locate(inText.index).line);
+      }
+      year = Number(fromFolder);
+      origin = 'path';
+    }
+  }
+  const date = isoDate(year, inText.month, inText.day);
+  if (!date) {
+    throw new BulletinError('bad-date', ctx.file,
+      `'${year}年${inText.month}月${inText.day}日' is not a real date; correct it in the text or ${HOW_TO_DATE}`,
+      ctx.locate(inText.index).line);
+  }
+  if (inName && inName !== date) {
+    warn(ctx, 'date/mismatch', inText.index,
+      `the text says ${date} but the file name says ${inName}; rename the file or correct the date`);
+  }
+  const endDate = inText.endDay !== null ? rangeEnd(date, inText) : undefined;
+  return { date, ...(endDate ? { endDate } : {}), origin };
+}
+
+/** The first date written in the text, unless 近日/日前 comes first in its paragraph. */
+function firstDateInText(ctx: ParseContext): Found | null {
+  DATE_IN_TEXT.lastIndex = 0;
+  const m = DATE_IN_TEXT.exec(ctx.simplified);
+  if (!m?.groups) return null;
+  const paragraphStart = ctx.simplified.lastIndexOf('\n', m.index) + 1;
+  if (VAGUE_DATE.test(ctx.simplified.slice(paragraphStart, m.index))) return null;
+  const g = m.groups;
+  const month = parseNumber(g.month!);
+  const day = parseNumber(g.day!);
+  if (month === null || day === null) return null;
+  return {
+    year: g.year ? parseNumber(g.year) : null,
+    month,
+    day,
+    endMonth: g.endMonth ? parseNumber(g.endMonth) : null,
+    endDay: g.endDay ? parseNumber(g.endDay) : null,
+    index: m.index,
+  };
+}
+
+/** 12月20日至21日 → the 21st of the start's month; a month that wraps goes into the next year. */
+function rangeEnd(start: string, found: Found): string | undefined {
+  const startDate = DateTime.fromISO(start, { zone: ZONE });
+  const month = found.endMonth ?? startDate.month;
+  let end = DateTime.fromObject({ year: startDate.year, month, day: found.endDay! }, { zone: ZONE });
+  if (end.isValid && end < startDate) end = end.plus({ years: 1 });
+  return end.isValid && end > startDate ? end.toISODate()! : undefined;
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const d = DateTime.fromObject({ year, month, day }, { zone: ZONE });
+  return d.isValid ? d.toISODate() : null;
+}
+
+function dateInName(file: string): string | null {
+  const g = DATE_IN_NAME.exec(basename(file))?.groups;
+  return g ? isoDate(Number(g.year), Number(g.month), Number(g.day)) : null;
+}
+
+/** The front matter's `date`: YAML gives a Date for 2022-07-18, a string for other forms. */
+function frontMatterDate(front: Record<string, unknown>, file: string): string | null {
+  const value = front.date;
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') {
+    const d = DateTime.fromISO(value.trim(), { zone: ZONE });
+    if (d.isValid) return d.toISODate();
+  }
+  throw new BulletinError('bad-date', file,
+    `the front matter's date '${String(value)}' is not a date; write it as YYYY-MM-DD, e.g. 'date: 2022-07-18'`);
+}

@@ -1,0 +1,130 @@
+// Step: the meetings a bulletin reports. One 主持召开…会议 sentence (or …会在…举行, or a 调研 visit)
+// is one meeting; it runs until the next one starts. Each gets its kinds, number, date, chairs,
+// attendees, directives (directives.ts) and documents (《…》).
+import { DateTime } from 'luxon';
+import type { Meeting } from '../../record.ts';
+import type { ParseContext } from '../context.ts';
+import { MEETING_KINDS, NUMERAL_CHARS, parseNumber } from '../vocab.ts';
+import { DATE_IN_TEXT } from './date.ts';
+import { extractDirectives } from './directives.ts';
+import { type Officials, roleOf } from './officials.ts';
+
+// 主持召开区政府党组（扩大）会议暨区政府党组理论学习中心组学习会。 The name runs to the clause's end.
+const CONVENED = /(?:主持)?召开(?:了)?(?<name>[^，。；！？\n]{1,60}?(?:会议|会))(?=[，。；！？\n]|$)/gu;
+// 2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行
+const HELD = /(?<=^|[，。；\n])(?:[^，。；\n]{0,12}?[日午]，?)?(?<name>[^，。；\n]{2,50}?(?:会议|会))(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/gu;
+// 邱木兴先后深入玉山县、信州区督导检查禁毒工作
+const VISIT = /(?:先后)?(?:深入|到|赴|前往|来到)(?<name>[^，。；\n]{2,30}?(?:调研|督导检查|督导|检查|视察)[^，。；\n]{0,20})/gu;
+// 第17次, 第十七次
+const NUMBER = new RegExp(`第(?<n>\\d+|[${NUMERAL_CHARS}]+)次`, 'u');
+// Asides in a meeting's name that do not change its kind: （扩大）, (扩大).
+const ASIDE = /[（(][^）)]*[）)]/gu;
+const GENERIC_NAME = /^(?:会议|大会|本次|此次|这次|该会|全会$)/u;
+const DOCUMENT = /《(?<title>[^》\n]+)》/gu;
+
+interface Found {
+  /** Where the meeting's sentence starts and where its name is. */
+  sentenceStart: number;
+  nameStart: number;
+  nameEnd: number;
+  visit: boolean;
+}
+
+export function extractMeetings(ctx: ParseContext, officials: Officials, bulletinDate: string): Meeting[] {
+  const found = findMeetings(officials.masked);
+  return found.map((f, i) => {
+    const segmentStart = f.sentenceStart;
+    const segmentEnd = found[i + 1]?.sentenceStart ?? ctx.text.length;
+    return buildMeeting(ctx, officials, bulletinDate, f, segmentStart, segmentEnd);
+  });
+}
+
+function findMeetings(masked: string): Found[] {
+  const found: Found[] = [];
+  const add = (m: RegExpExecArray, visit: boolean) => {
+    const nameStart = m.index + m[0].indexOf(m.groups!.name!);
+    const nameEnd = nameStart + m.groups!.name!.length;
+    // A meeting only referred to (传达…区委常委会会议精神) is not one of this bulletin's.
+    if (/^精神|^上的/u.test(masked.slice(nameEnd, nameEnd + 3))) return;
+    // 会议在…召开 and 此次会议 point back at a meeting already named.
+    if (GENERIC_NAME.test(m.groups!.name!)) return;
+    if (found.some((f) => nameStart < f.nameEnd && f.nameStart < nameEnd)) return;
+    found.push({ sentenceStart: sentenceStartOf(masked, m.index), nameStart, nameEnd, visit });
+  };
+  for (const pattern of [CONVENED, HELD]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(masked); m; m = pattern.exec(masked)) add(m, false);
+  }
+  if (found.length === 0) {
+    VISIT.lastIndex = 0;
+    for (let m = VISIT.exec(masked); m; m = VISIT.exec(masked)) {
+      add(m, true);
+      break;
+    }
+  }
+  return found.sort((a, b) => a.nameStart - b.nameStart);
+}
+
+/** The start of the paragraph holding `at`: a meeting's sentence opens its part of the text. */
+function sentenceStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function buildMeeting(
+  ctx: ParseContext, officials: Officials, bulletinDate: string, f: Found, start: number, end: number,
+): Meeting {
+  const name = ctx.text.slice(f.nameStart, f.nameEnd);
+  const simplifiedName = ctx.simplified.slice(f.nameStart, f.nameEnd);
+  const numberMatch = NUMBER.exec(simplifiedName);
+  const inSegment = officials.mentions.filter((m) => m.start >= start && m.end <= end);
+  const chairs: string[] = [];
+  const attendees: string[] = [];
+  for (const m of inSegment) {
+    const role = roleOf(officials.masked, m, officials.mentions);
+    // A visit's leader is whoever the sentence names before it.
+    const leads = f.visit && m.end <= f.nameStart && m.start >= f.sentenceStart;
+    if ((role === 'chair' || leads) && !chairs.includes(m.name)) chairs.push(m.name);
+    else if (role === 'attendee' && !attendees.includes(m.name)) attendees.push(m.name);
+  }
+  const documents: string[] = [];
+  DOCUMENT.lastIndex = 0;
+  const segment = ctx.text.slice(start, end);
+  for (let m = DOCUMENT.exec(segment); m; m = DOCUMENT.exec(segment)) {
+    if (!documents.includes(m.groups!.title!)) documents.push(m.groups!.title!);
+  }
+  return {
+    name,
+    types: f.visit ? ['调研'] : meetingTypes(simplifiedName),
+    number: numberMatch ? parseNumber(numberMatch.groups!.n!) : null,
+    date: meetingDate(ctx, start, f.nameStart, bulletinDate),
+    chairs,
+    attendees,
+    directives: extractDirectives(ctx, start, end, inSegment.map((m) => m.key)),
+    documents,
+  };
+}
+
+/** Canonical kinds of a meeting's name; 暨 joins two names of the same meeting. */
+export function meetingTypes(simplifiedName: string): string[] {
+  const types: string[] = [];
+  for (const part of simplifiedName.split('暨')) {
+    const bare = part.replace(ASIDE, '');
+    const kind = MEETING_KINDS.find((k) => k.pattern.test(bare));
+    if (kind && !types.includes(kind.type)) types.push(kind.type);
+  }
+  return types;
+}
+
+/** The date written in the meeting's sentence before its name, else the bulletin's date. */
+function meetingDate(ctx: ParseContext, sentenceStart: number, nameStart: number, bulletinDate: string): string {
+  const before = ctx.simplified.slice(sentenceStart, nameStart);
+  DATE_IN_TEXT.lastIndex = 0;
+  const m = DATE_IN_TEXT.exec(before);
+  if (!m?.groups) return bulletinDate;
+  const year = m.groups.year ? parseNumber(m.groups.year) : Number(bulletinDate.slice(0, 4));
+  const d = DateTime.fromObject(
+    { year: year ?? undefined, month: parseNumber(m.groups.month!) ?? undefined, day: parseNumber(m.groups.day!) ?? undefined },
+    { zone: 'Asia/Shanghai' },
+  );
+  return d.isValid ? d.toISODate()! : bulletinDate;
+}

@@ -1,0 +1,251 @@
+// Step: the officials a bulletin names. Title-then-name (区长廖海军), several titles for one person
+// (区政府党组书记、区长廖海军), one title for several people (副市长方志诚、蔡美玲), name-then-title
+// (习近平总书记); roles from 主持 (chair) and 出席/参加/列席/陪同 (attendee).
+import type { Meeting, Official, OfficialRole } from '../../record.ts';
+import type { ParseContext } from '../context.ts';
+import { AFTER_NAME_WORDS, SURNAMES, TITLE_SUFFIXES } from '../vocab.ts';
+
+/** One place in the text where a person is named. */
+export interface Mention {
+  /** [start, end) of the name in the clean text. */
+  start: number;
+  end: number;
+  /** As written. */
+  name: string;
+  /** Simplified. */
+  key: string;
+  /** Titles as written, attached to this mention. */
+  titles: string[];
+  /** Where the titles stand in the text. */
+  titleSpans: Array<[number, number]>;
+}
+
+export interface Officials {
+  list: Official[];
+  mentions: Mention[];
+  /** The text the steps match on, with 《titles》 and bylines blanked out. */
+  masked: string;
+}
+
+// Longest first, so 党组书记 wins over 书记 at the same place.
+const TITLE = new RegExp([...TITLE_SUFFIXES, '领导'].sort((a, b) => b.length - a.length).join('|'), 'gu');
+const TITLE_AT = new RegExp(`^(?:${[...TITLE_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`, 'u');
+const SURNAME_SET = new Set<string>(SURNAMES);
+const AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'u');
+const HAN = /\p{Script=Han}/u;
+const LONE_AFTER_NAME = '等和与及在的了是向对将把被为也还都';
+// Where a title's organisation prefix stops when reading leftwards: marks, digits, and verbs such
+// as 主持 or 由 (会议由副市长何运平主持).
+const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的]$/u;
+const PREFIX_STOP_WORDS = /(?:主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
+// Characters of institutions, never of a person's name: keeps 区政府 from reading as a name.
+const NOT_IN_NAMES = /[政府委市县区镇乡局厅部党组会院所处科办队社司员记者书任席议]/u;
+// Clause ends for attendance: a sentence's attendees are named before 出席 in the same sentence.
+const ATTEND = /出席|参加|列席|陪同/u;
+const CHAIR_AFTER = /^(?:共同)?主持/u;
+const MAX_PREFIX = 14;
+
+/** Blanks 《…》 and the given spans so no official is found inside a title or a byline. */
+export function maskText(simplified: string, spans: Array<[number, number]>): string {
+  let masked = simplified.replace(/《[^》\n]*》/gu, (m) => '□'.repeat(m.length));
+  for (const [start, end] of spans) masked = masked.slice(0, start) + '□'.repeat(end - start) + masked.slice(end);
+  return masked;
+}
+
+/**
+ * The length (2–4) of a person's name starting at `at`, or 0. A name is a surname and one or two
+ * more characters, followed by a mark, a title, or a word that follows names (主持, 出席 …).
+ */
+export function nameLengthAt(text: string, at: number): number {
+  const surnameLength = SURNAME_SET.has(text.substr(at, 2)) ? 2 : SURNAME_SET.has(text[at] ?? '') ? 1 : 0;
+  if (surnameLength === 0) return 0;
+  for (const given of [2, 1]) {
+    const end = at + surnameLength + given;
+    const name = text.slice(at, end);
+    if (name.length !== surnameLength + given || ![...name].every((c) => HAN.test(c)) || NOT_IN_NAMES.test(name.slice(surnameLength))) continue;
+    // 万鼎等: a last character that is itself a word after names belongs to what follows.
+    if (given === 2 && LONE_AFTER_NAME.includes(name[name.length - 1]!) && endsName(text, end - 1)) return end - 1 - at;
+    if (endsName(text, end)) return end - at;
+  }
+  return 0;
+}
+
+/** Whether a name may end at `end`: a mark or the end of text, a title, or a word that follows names. */
+function endsName(text: string, end: number): boolean {
+  const next = text[end];
+  if (next === undefined || !HAN.test(next)) return true;
+  const rest = text.slice(end, end + 6);
+  return AFTER_NAME.test(rest) || TITLE_AT.test(rest);
+}
+
+/** The length of a name that ends at `end` (name-then-title: 习近平总书记), or 0. */
+function nameLengthBefore(text: string, end: number): number {
+  for (const length of [3, 2]) {
+    const start = end - length;
+    if (start < 0) continue;
+    const name = text.slice(start, end);
+    if (![...name].every((c) => HAN.test(c)) || NOT_IN_NAMES.test(name)) continue;
+    if (nameLengthAt(text, start) === length) return length;
+  }
+  return 0;
+}
+
+/** Where a title's organisation prefix starts, reading left from the title suffix at `at`. */
+function prefixStart(text: string, at: number, floor: number): number {
+  let start = at;
+  while (start > floor && at - start < MAX_PREFIX) {
+    const before = text.slice(Math.max(floor, start - 4), start);
+    if (PREFIX_STOP.test(before.slice(-1)) || PREFIX_STOP_WORDS.test(before)) break;
+    start--;
+  }
+  return start;
+}
+
+export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, number]>): Officials {
+  const masked = maskText(ctx.simplified, bylineSpans);
+  const mentions: Mention[] = [];
+  let floor = 0;
+  let chain: Array<[number, number]> = [];
+  TITLE.lastIndex = 0;
+  for (let m = TITLE.exec(masked); m; m = TITLE.exec(masked)) {
+    const suffixStart = m.index;
+    const suffixEnd = m.index + m[0].length;
+    const titleStart = chain.length > 0 && chain[chain.length - 1]![1] + 1 >= suffixStart - MAX_PREFIX
+      ? prefixStart(masked, suffixStart, chain[chain.length - 1]![1] + 1)
+      : prefixStart(masked, suffixStart, floor);
+    const title: [number, number] = [titleStart, suffixEnd];
+    const nameLength = nameLengthAt(masked, suffixEnd);
+    if (nameLength > 0) {
+      // 区政府党组书记、区长廖海军: the chain so far and this title all belong to the name that follows.
+      const titles = [...chain, title];
+      let at = suffixEnd;
+      let length = nameLength;
+      // 副市长方志诚、蔡美玲: one title, several people.
+      for (;;) {
+        mentions.push(mention(ctx, at, at + length, titles));
+        at += length;
+        if (masked[at] !== '、') break;
+        const nextLength = nameLengthAt(masked, at + 1);
+        if (nextLength === 0 || startsTitle(masked, at + 1)) break;
+        at += 1;
+        length = nextLength;
+      }
+      floor = at;
+      chain = [];
+      TITLE.lastIndex = at;
+      continue;
+    }
+    if (masked[suffixEnd] === '、') {
+      chain.push(title);
+      continue;
+    }
+    // 习近平总书记: the name comes first.
+    const before = nameLengthBefore(masked, suffixStart);
+    if (before > 0 && suffixStart - before >= floor) {
+      mentions.push(mention(ctx, suffixStart - before, suffixStart, [[suffixStart, suffixEnd]]));
+      floor = suffixEnd;
+    }
+    chain = [];
+  }
+  // 廖海军主持召开…: a chair named without a title.
+  for (const m of masked.matchAll(/主持/gu)) {
+    const at = m.index;
+    if (mentions.some((x) => x.end === at || (x.end === at - 1 && masked[x.end] === '等'))) continue;
+    const length = nameLengthBefore(masked, at);
+    if (length > 0) mentions.push(mention(ctx, at - length, at, []));
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { list: collect(ctx, masked, mentions), mentions, masked };
+}
+
+/** Whether a title (with its organisation prefix) starts at `at`: 区长…, 市公安局副局长…. */
+function startsTitle(text: string, at: number): boolean {
+  const clause = /^[\p{Script=Han}（）]{0,14}/u.exec(text.slice(at))![0];
+  TITLE.lastIndex = 0;
+  const m = TITLE.exec(clause);
+  return m !== null && nameLengthAt(text, at) <= m.index;
+}
+
+function mention(ctx: ParseContext, start: number, end: number, titleSpans: Array<[number, number]>): Mention {
+  return {
+    start, end, name: ctx.text.slice(start, end), key: ctx.simplified.slice(start, end),
+    titles: titleSpans.map(([s, e]) => ctx.text.slice(s, e)), titleSpans,
+  };
+}
+
+/** One official per key, with every title and role from all their mentions. */
+function collect(ctx: ParseContext, masked: string, mentions: Mention[]): Official[] {
+  const byKey = new Map<string, { official: Official; roles: Set<OfficialRole> }>();
+  for (const m of mentions) {
+    let entry = byKey.get(m.key);
+    if (!entry) {
+      entry = { official: { name: m.name, key: m.key, titles: [], roles: [] }, roles: new Set() };
+      byKey.set(m.key, entry);
+    }
+    for (const t of m.titles) if (!entry.official.titles.includes(t)) entry.official.titles.push(t);
+    entry.roles.add(roleOf(masked, m, mentions));
+  }
+  return [...byKey.values()].map(({ official, roles }) => {
+    const ordered: OfficialRole[] = roles.has('chair') || roles.has('attendee')
+      ? (['chair', 'attendee'] as const).filter((r) => roles.has(r))
+      : ['mentioned'];
+    return { ...official, roles: ordered };
+  });
+}
+
+/**
+ * chair when 主持 follows the name (区长廖海军主持召开, 会议由副市长何运平主持); attendee when
+ * 出席/参加/列席/陪同 follows in the same sentence; otherwise mentioned.
+ */
+export function roleOf(masked: string, m: Mention, mentions: Mention[]): OfficialRole {
+  // Skip names listed with this one (廖海军、王样乙共同主持) and an 等.
+  let end = m.end;
+  for (const other of mentions) if (other.start === end + 1 && masked[end] === '、') end = other.end;
+  if (masked[end] === '等') end++;
+  const after = masked.slice(end, end + 4);
+  if (CHAIR_AFTER.test(after)) return 'chair';
+  const sentenceEnd = nextIndex(masked, /[。；！？\n]/gu, m.end);
+  const clause = masked.slice(m.end, sentenceEnd);
+  const attend = ATTEND.exec(clause);
+  if (attend && fillerOnly(masked, m.end, m.end + attend.index, mentions)) return 'attendee';
+  return 'mentioned';
+}
+
+// Words that may stand between a list of names and 出席: 等, 也, 分别, 应邀 …
+const FILLER = /[、，等和及与也还均都并一同分别共应邀在当地]/gu;
+const MAX_NON_FILLER = 6;
+
+/**
+ * Whether [from, to) holds only other people's names and titles and filler words, so that an
+ * attendance verb at `to` applies to the name before `from`: 曹裕江，黄石市委副书记、市长吴锦出席.
+ */
+function fillerOnly(masked: string, from: number, to: number, mentions: Mention[]): boolean {
+  const covered = new Uint8Array(to - from);
+  for (const other of mentions) {
+    for (const [s, e] of [...other.titleSpans, [other.start, other.end] as [number, number]]) {
+      for (let i = Math.max(s, from); i < Math.min(e, to); i++) covered[i - from] = 1;
+    }
+  }
+  let rest = '';
+  for (let i = from; i < to; i++) if (!covered[i - from]) rest += masked[i];
+  return rest.replace(FILLER, '').length <= MAX_NON_FILLER;
+}
+
+function nextIndex(text: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m ? m.index : text.length;
+}
+
+/** Refiner: an official who chairs or attends a meeting has that role on the bulletin too. */
+export function withMeetingRoles(list: Official[], meetings: Meeting[]): Official[] {
+  return list.map((official) => {
+    const roles = new Set(official.roles.filter((r) => r !== 'mentioned'));
+    for (const m of meetings) {
+      if (m.chairs.includes(official.name)) roles.add('chair');
+      if (m.attendees.includes(official.name)) roles.add('attendee');
+    }
+    const ordered = (['chair', 'attendee'] as const).filter((r) => roles.has(r));
+    return { ...official, roles: ordered.length > 0 ? ordered : ['mentioned'] };
+  });
+}

@@ -1,0 +1,107 @@
+// Vocabularies the extraction steps match against, written once, in Simplified characters.
+// The steps match on the Simplified form of the text (script.ts), so Traditional needs no copy.
+
+/** Chinese numerals, including 〇, 两 and the tens forms 廿 (20) and 卅 (30). */
+const DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 廿: 20, 卅: 30, 百: 100, 千: 1000 };
+
+/** A character class matching one Chinese numeral character. */
+export const NUMERAL_CHARS = '〇零一二两三四五六七八九十廿卅百千';
+
+/**
+ * The value of a number written in Arabic digits or Chinese numerals (十七 → 17, 廿一 → 21,
+ * 二〇二二 → 2022, 一百零三 → 103), or null when it is not a number.
+ */
+export function parseNumber(written: string): number | null {
+  if (/^\d+$/.test(written)) return Number(written);
+  if (written.length === 0) return null;
+  // Digit by digit, as years are written: 二〇二二.
+  if ([...written].every((c) => c in DIGITS) && written.length > 1) {
+    return Number([...written].map((c) => DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let pending = 0;
+  for (const c of written) {
+    if (c in DIGITS) pending = DIGITS[c]!;
+    else if (c in UNITS) {
+      const unit = UNITS[c]!;
+      // 廿 and 卅 are twenty and thirty by themselves: 廿一 → 21.
+      total += unit === 20 || unit === 30 ? unit : (pending || 1) * unit;
+      pending = 0;
+    } else return null;
+  }
+  return total + pending;
+}
+
+/**
+ * Official titles, longest first within related groups. A title as written is an optional
+ * organisation prefix (区政府党组, 市公安局) followed by one of these (书记, 局长).
+ */
+export const TITLE_SUFFIXES = [
+  '总书记', '党组书记', '党委书记', '工委书记', '副书记', '书记',
+  '常务副市长', '常务副区长', '常务副县长', '副市长', '市长', '副区长', '区长', '副县长', '县长',
+  '副镇长', '镇长', '副乡长', '乡长', '副省长', '省长', '副州长', '州长', '副旗长', '旗长',
+  '副主任', '主任', '副主席', '主席', '副部长', '部长', '副局长', '局长', '副厅长', '厅长',
+  '副处长', '处长', '副科长', '科长', '副秘书长', '秘书长', '副院长', '院长', '副检察长', '检察长',
+  '副总理', '总理', '副理事长', '理事长', '副会长', '会长', '副主委', '主委',
+  '党委委员', '党组成员', '委员', '常委', '政委', '副政委', '支队长', '副支队长', '大队长', '队长',
+  '董事长', '总经理', '副总经理', '总裁', '组长', '副组长', '指挥长', '副指挥长', '站长', '所长',
+  '二级巡视员', '一级巡视员', '巡视员', '调研员', '督察长', '司令员', '主任委员',
+] as const;
+
+/** Characters an organisation prefix of a title may hold (区政府党组书记: 区政府党组). */
+export const ORG_PREFIX_CHARS = String.raw`[\p{Script=Han}A-Za-z0-9（）]`;
+
+/**
+ * Words that follow a person's name and so end it: 廖海军主持, 吴锦出席, 邱木兴先后. Used to choose
+ * between a two- and a three-character name.
+ */
+export const AFTER_NAME_WORDS = [
+  '主持', '出席', '参加', '列席', '陪同', '先后', '深入', '代表', '强调', '指出', '表示', '说', '讲话',
+  '致辞', '宣布', '会见', '会谈', '视察', '调研', '督导', '检查', '在', '等', '和', '与', '及', '同志',
+  '一行', '作', '对', '向', '带队', '率队', '率', '就', '提出', '要求', '听取', '召开', '到', '赴', '前往',
+  '会同', '为', '也', '还', '分别', '共同', '的', '实地', '来到', '走访', '看望', '慰问', '参观', '观看',
+  '认为', '希望', '充分', '总结', '部署', '传达', '通报', '带领', '围绕', '了', '是', '亲切', '详细',
+  '则', '并', '即', '均', '以', '从', '被', '把', '将', '再', '又', '都', '所', '于', '给', '同', '跟',
+] as const;
+
+/** Common surnames, compound ones first so 欧阳 wins over 欧. */
+export const SURNAMES = [
+  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木',
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习',
+] as const;
+
+/** A meeting kind: how it is recognised in a meeting's name, and its canonical name. */
+export interface MeetingKind {
+  type: string;
+  pattern: RegExp;
+}
+
+// Matched against a meeting's name with parenthesised asides removed (党组（扩大）会议 → 党组会议).
+export const MEETING_KINDS: MeetingKind[] = [
+  // 区政府党组理论学习中心组学习会, …中心组（扩大）学习会议, …中心组集体学习
+  { type: '理论学习中心组学习会', pattern: /中心组(?:集体|专题)?学习(?:会议?|研讨会)?$/ },
+  // 区政府今年第17次常务会议
+  { type: '常务会议', pattern: /常务(?:会议|会)$/ },
+  // 区委常委会会议, 常委会第十次会议
+  { type: '常委会会议', pattern: /常委会(?:第.+次)?(?:会议)?$|常委(?:扩大)?会议$/ },
+  // 区政府党组（扩大）会议
+  { type: '党组会议', pattern: /党组(?:扩大)?(?:第.+次)?会议$|党委(?:扩大)?会议$/ },
+  // 全体（扩大）会议, 全会
+  { type: '全体会议', pattern: /全体(?:扩大)?会议$|全会$/ },
+  // 防汛工作领导小组会议
+  { type: '领导小组会议', pattern: /领导小组.*会议$/ },
+  // 联席会议
+  { type: '联席会议', pattern: /联席会议$/ },
+  // 专题会议, 专题研究…工作会议
+  { type: '专题会议', pattern: /专题(?:会议|会|研究会)$/ },
+  // 全区经济工作会议
+  { type: '工作会议', pattern: /工作(?:会议|会|推进会|部署会|调度会)$|(?:推进|部署|调度)(?:会议|会)$/ },
+  // 调研 (a visit rather than a meeting)
+  { type: '调研', pattern: /调研$|督导检查$|督导$|视察$/ },
+];
+
+/** Reporter roles as written in bylines (Simplified). */
+export const REPORTER_ROLES = ['特约记者', '见习记者', '实习记者', '记者', '通讯员', '摄影', '编辑', '供稿', '撰稿'] as const;
