@@ -70,7 +70,7 @@ export function parseBulletin(bytes: Uint8Array, path: string, options: ParseOpt
   origin.officials = 'text';
   const meetings = extractMeetings(ctx, officials, date.date);
   origin.meetings = 'text';
-  const title = makeTitle(ctx, meetings);
+  const title = makeTitle(ctx, meetings, reporters.spans);
   origin.title = title.origin;
   const id = makeId(path, date.date);
   origin.id = 'path';

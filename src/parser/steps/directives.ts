@@ -7,6 +7,7 @@ import type { ParseContext } from '../context.ts';
 const HEADER = /(?:^|[，。；])(?<speaker>会议|会上|他|她|[\p{Script=Han}]{2,4}?)(?:还|并|最后|再次|进一步)?(?:强调|要求|指出|提出|明确|部署)(?<punct>[，：:—]+)/gu;
 // 一要…二要…, 一是…二是…, 第一，…
 const NUMBERED = /(?<=^|[。；，：])(?:[一二三四五六七八九十]+(?:要|是)|第[一二三四五六七八九十]+[，、是])/gu;
+const NUMBERED_AT_START = /^(?:[一二三四五六七八九十]+(?:要|是)|第[一二三四五六七八九十]+[，、是])/u;
 // An item starts with 要 (after an optional short subject: 各级各部门要…).
 const ITEM_START = /^(?:[\p{Script=Han}]{0,12}?(?=要))?要/u;
 // The heading is the item's first clause.
@@ -25,31 +26,33 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number,
       continue;
     }
     expectingItems = false;
-    const header = findHeader(simplified, speakers);
-    if (!header) continue;
-    const rest = simplified.slice(header);
-    const restText = paragraph.slice(header);
-    if (rest === '' || /(?:——|：|:)$/u.test(rest) || (/^[^，。；]{0,16}(?:——|：)$/u.test(rest))) {
-      expectingItems = true;
-      continue;
-    }
-    directives.push(...inlineItems(restText, rest));
+    // 会议指出，要…。会议要求，一是…: each header's items run to the next header.
+    const headers = findHeaders(simplified, speakers);
+    headers.forEach((header, h) => {
+      const scopeEnd = headers[h + 1]?.start ?? paragraph.length;
+      const rest = simplified.slice(header.end, scopeEnd);
+      if (h === headers.length - 1 && (rest === '' || /^[^，。；]{0,16}(?:——|：|:)$/u.test(rest))) {
+        expectingItems = true;
+        return;
+      }
+      directives.push(...inlineItems(paragraph.slice(header.end, scopeEnd), rest));
+    });
   }
   return directives;
 }
 
-const NUMBERED_AT_START = /^(?:[一二三四五六七八九十]+(?:要|是)|第[一二三四五六七八九十]+[，、是])/u;
-
-/** Index just after the first directive header in a paragraph, or null. */
-function findHeader(simplified: string, speakers: string[]): number | null {
+/** The directive headers of a paragraph: where each starts and where its items start. */
+function findHeaders(simplified: string, speakers: string[]): Array<{ start: number; end: number }> {
+  const headers: Array<{ start: number; end: number }> = [];
   HEADER.lastIndex = 0;
   for (let m = HEADER.exec(simplified); m; m = HEADER.exec(simplified)) {
     const speaker = m.groups!.speaker!;
     if (['会议', '会上', '他', '她'].includes(speaker) || speakers.some((s) => speaker.endsWith(s))) {
-      return m.index + m[0].length;
+      const start = m.index + (/^[，。；]/u.test(m[0]) ? 1 : 0);
+      headers.push({ start, end: m.index + m[0].length });
     }
   }
-  return null;
+  return headers;
 }
 
 /** One paragraph under a header: one item, or several when numbered (一要…二要…). */
@@ -68,7 +71,7 @@ function inlineItems(text: string, simplified: string): Directive[] {
   const body = text.slice(itemStart);
   const parts = body.split('；');
   if (parts.length > 1 && parts.every((p) => p.trimStart().startsWith('要'))) {
-    return parts.map((p, i) => directive(i < parts.length - 1 ? `${p}；` : p));
+    return parts.map((p) => directive(p));
   }
   return [directive(body)];
 }
@@ -81,8 +84,9 @@ function splitNumbered(text: string, simplified: string): Directive[] | null {
   return starts.map((s, i) => directive(text.slice(s, starts[i + 1] ?? text.length)));
 }
 
+/** An item, without the ； or ， that separated it from the next. */
 function directive(text: string): Directive {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/[；，、]+$/u, '');
   const clauseEnd = trimmed.search(CLAUSE_END);
   return { heading: clauseEnd === -1 ? trimmed : trimmed.slice(0, clauseEnd), text: trimmed };
 }

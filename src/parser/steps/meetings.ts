@@ -10,7 +10,7 @@ import { extractDirectives } from './directives.ts';
 import { type Officials, roleOf } from './officials.ts';
 
 // 主持召开区政府党组（扩大）会议暨区政府党组理论学习中心组学习会。 The name runs to the clause's end.
-const CONVENED = /(?:主持)?召开(?:了)?(?<name>[^，。；！？\n]{1,60}?(?:会议|会))(?=[，。；！？\n]|$)/gu;
+const CONVENED = /(?<organ>[^，。；！？\n]{0,20}?)(?:主持)?召开(?:了)?(?<name>[^，。；！？\n]{1,60}?(?:会议|会))(?=[，。；！？\n]|$)/gu;
 // 2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行
 const HELD = /(?<=^|[，。；\n])(?:[^，。；\n]{0,12}?[日午]，?)?(?<name>[^，。；\n]{2,50}?(?:会议|会))(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/gu;
 // 邱木兴先后深入玉山县、信州区督导检查禁毒工作
@@ -19,12 +19,17 @@ const VISIT = /(?:先后)?(?:深入|到|赴|前往|来到)(?<name>[^，。；\n]
 const NUMBER = new RegExp(`第(?<n>\\d+|[${NUMERAL_CHARS}]+)次`, 'u');
 // Asides in a meeting's name that do not change its kind: （扩大）, (扩大).
 const ASIDE = /[（(][^）)]*[）)]/gu;
+// The organ that convenes: the end of the text before 召开, after any date (虚构市委常委会).
+const ORGAN = /(?<=^|[日午]|\s)[\p{Script=Han}]{2,14}?(?:政府|常委会|委员会|党组|党委|人大|政协|局|办)$/u;
 const GENERIC_NAME = /^(?:会议|大会|本次|此次|这次|该会|全会$)/u;
 const DOCUMENT = /《(?<title>[^》\n]+)》/gu;
 
 interface Found {
   /** Where the meeting's sentence starts and where its name is. */
   sentenceStart: number;
+  /** The organ named before 召开 when it belongs to the name (虚构市委常委会|召开|第十二次会议). */
+  organStart: number;
+  organEnd: number;
   nameStart: number;
   nameEnd: number;
   visit: boolean;
@@ -42,14 +47,18 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
 function findMeetings(masked: string): Found[] {
   const found: Found[] = [];
   const add = (m: RegExpExecArray, visit: boolean) => {
-    const nameStart = m.index + m[0].indexOf(m.groups!.name!);
+    const nameStart = m.index + m[0].lastIndexOf(m.groups!.name!);
     const nameEnd = nameStart + m.groups!.name!.length;
+    // 虚构市委常委会召开第十二次会议, 样板县政府召开第三次全体会议: the organ is part of the name.
+    const organ = ORGAN.exec(m.groups!.organ ?? '');
+    const organStart = organ && /^(?:今年|本年度)?(?:第|全体|常务|党组)/u.test(m.groups!.name!) ? m.index + organ.index : nameStart;
+    const organEnd = organStart === nameStart ? nameStart : m.index + m.groups!.organ!.length;
     // A meeting only referred to (传达…区委常委会会议精神) is not one of this bulletin's.
     if (/^精神|^上的/u.test(masked.slice(nameEnd, nameEnd + 3))) return;
     // 会议在…召开 and 此次会议 point back at a meeting already named.
     if (GENERIC_NAME.test(m.groups!.name!)) return;
-    if (found.some((f) => nameStart < f.nameEnd && f.nameStart < nameEnd)) return;
-    found.push({ sentenceStart: sentenceStartOf(masked, m.index), nameStart, nameEnd, visit });
+    if (found.some((f) => organStart < f.nameEnd && f.organStart < nameEnd)) return;
+    found.push({ sentenceStart: sentenceStartOf(masked, m.index), organStart, organEnd, nameStart, nameEnd, visit });
   };
   for (const pattern of [CONVENED, HELD]) {
     pattern.lastIndex = 0;
@@ -73,8 +82,8 @@ function sentenceStartOf(text: string, at: number): number {
 function buildMeeting(
   ctx: ParseContext, officials: Officials, bulletinDate: string, f: Found, start: number, end: number,
 ): Meeting {
-  const name = ctx.text.slice(f.nameStart, f.nameEnd);
-  const simplifiedName = ctx.simplified.slice(f.nameStart, f.nameEnd);
+  const name = ctx.text.slice(f.organStart, f.organEnd) + ctx.text.slice(f.nameStart, f.nameEnd);
+  const simplifiedName = ctx.simplified.slice(f.organStart, f.organEnd) + ctx.simplified.slice(f.nameStart, f.nameEnd);
   const numberMatch = NUMBER.exec(simplifiedName);
   const inSegment = officials.mentions.filter((m) => m.start >= start && m.end <= end);
   const chairs: string[] = [];

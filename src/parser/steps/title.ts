@@ -10,8 +10,11 @@ const COUNT_IN_NAME = /(?:今年|本年度|年内)?第[\d〇零一二两三四�
 // The dateline before the first sentence: 長樂新聞網訊 7月18日，
 const DATELINE = /^[^\n，。]{0,24}?(?:讯|電|电)\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,]?\s*|^(?:\d{4}年)?\d{1,2}月\d{1,2}日[上下]?午?[，,]\s*/u;
 const MAX_TITLE = 60;
+const LEAD_BYLINE_WITHIN = 30;
 
-export function makeTitle(ctx: ParseContext, meetings: Meeting[]): { title: string; origin: Origin } {
+export function makeTitle(
+  ctx: ParseContext, meetings: Meeting[], bylines: Array<[number, number]>,
+): { title: string; origin: Origin } {
   const named = meetings.filter((m) => m.types[0] !== '调研');
   const chairs = [...new Set(named.flatMap((m) => m.chairs))];
   if (named.length > 0 && chairs.length > 0) {
@@ -19,8 +22,11 @@ export function makeTitle(ctx: ParseContext, meetings: Meeting[]): { title: stri
     const convened = ctx.script === 'Hant' ? '主持召開' : '主持召开';
     return { title: `${chairs.join('、')}${convened}${[...new Set(names)].join('和')}`, origin: 'inferred' };
   }
-  // Otherwise the first sentence, without its dateline.
-  const first = ctx.text.split('\n')[0]!.replace(DATELINE, '');
+  // Otherwise the first sentence, without its dateline and a byline at its start.
+  let first = ctx.text.split('\n')[0]!;
+  const lead = bylines.find(([start]) => start < LEAD_BYLINE_WITHIN);
+  if (lead) first = first.slice(lead[1]).replace(/^\s+/u, '');
+  first = first.replace(DATELINE, '');
   const sentence = first.split(/[。！？]/u)[0]!;
   const title = sentence.length > MAX_TITLE ? `${sentence.slice(0, MAX_TITLE)}…` : sentence;
   return { title, origin: 'inferred' };
