@@ -3,7 +3,7 @@
 
 /** Chinese numerals, including 〇, 两 and the tens forms 廿 (20) and 卅 (30). */
 const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const UNITS: Record<string, number> = { 十: 10, 廿: 20, 卅: 30, 百: 100, 千: 1000 };
 
