@@ -1,0 +1,72 @@
+// The page frame every HTML page shares: head, header with the 繁/简 and reading switches, footer.
+import type { Script } from '../src/record.ts';
+import { site } from '../site.config.ts';
+import { absoluteUrl, inScript, langTag, siteUrl } from '../src/site/filters.ts';
+import { html, type SafeHtml } from '../src/site/html.ts';
+
+export interface PageOptions {
+  /** The page's script: the bulletin's own, else the site's default. Sets <html lang>. */
+  script: Script;
+  /** The page's title, without the site's name. */
+  title: string;
+  /** The page's site path, e.g. /2022/07/18/slug/ (the canonical link). */
+  path: string;
+  description?: string;
+  /** Extra markup for <head>: JSON-LD, meta refresh. */
+  head?: SafeHtml;
+  /** The page's Atom feed, announced in <head>. */
+  feed?: { title: string; path: string };
+  /** Where the page sits: home › year › month … (the last one is the page itself). */
+  crumbs?: Array<{ label: string; path?: string }>;
+  /** Show the pinyin toggle (the page has readings). */
+  readings?: boolean;
+  /** Keep the page out of search engines (redirects, the report, 404). */
+  noindex?: boolean;
+}
+
+/** Labels are written once, in Traditional, and converted for Simplified pages. */
+const say = (text: string, script: Script) => (script === 'Hant' ? text : inScript(text, 'Hans'));
+
+export function basePage(o: PageOptions, body: SafeHtml): string {
+  const s = o.script;
+  const siteName = site.name[s];
+  const nav = [
+    { path: '/', label: '首頁' },
+    { path: '/dates/', label: '按日期' },
+    { path: '/officials/', label: '官員' },
+    { path: '/kinds/', label: '會議類別' },
+  ];
+  return `<!DOCTYPE html>\n${html`<html lang="${langTag(s)}" data-script="${s}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.path === '/' ? siteName : `${o.title} · ${siteName}`}</title>
+${o.description ? html`<meta name="description" content="${o.description}">` : ''}
+${o.noindex ? html`<meta name="robots" content="noindex">` : ''}
+<link rel="canonical" href="${absoluteUrl(o.path)}">
+<link rel="stylesheet" href="${siteUrl('/assets/site.css')}">
+<link rel="alternate" type="application/atom+xml" title="${siteName}" href="${siteUrl('/feed.xml')}">
+${o.feed ? html`<link rel="alternate" type="application/atom+xml" title="${o.feed.title}" href="${siteUrl(o.feed.path)}">` : ''}
+<script src="${siteUrl('/assets/site.js')}" defer data-prefix="${site.pathPrefix}"></script>
+${o.head ?? ''}
+</head>
+<body>
+<a class="skip-link" href="#main">${say('跳至正文', s)}</a>
+<header class="site-header">
+<a class="site-name" href="${siteUrl('/')}">${siteName}</a>
+<nav class="site-nav" aria-label="${say('網站導航', s)}"><ul>${nav.map((n) => html`<li><a href="${siteUrl(n.path)}"${o.path === n.path ? html` aria-current="page"` : ''}>${say(n.label, s)}</a></li>`)}</ul></nav>
+<div class="switches" data-no-convert hidden>
+<div class="script-switch" role="group" aria-label="字體 / 字体"><button type="button" data-script="Hant" lang="zh-Hant" aria-pressed="${String(s === 'Hant')}">繁體</button><button type="button" data-script="Hans" lang="zh-Hans" aria-pressed="${String(s === 'Hans')}">简体</button></div>
+${o.readings ? html`<button type="button" class="ruby-toggle" aria-pressed="true" lang="${langTag(s)}">${say('拼音', s)}</button>` : ''}
+</div>
+</header>
+${o.crumbs && o.crumbs.length > 0 ? html`<nav class="crumbs" aria-label="${say('位置', s)}"><ol>${o.crumbs.map((c) => html`<li>${c.path ? html`<a href="${siteUrl(c.path)}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}</li>`)}</ol></nav>` : ''}
+<main id="main">
+${body}
+</main>
+<footer class="site-footer">
+<p>${siteName} · <a href="${siteUrl('/feed.xml')}">Atom</a> · <a href="${siteUrl('/records.json')}">records.json</a> · <a href="${siteUrl('/report/')}">${say('編輯報告', s)}</a></p>
+</footer>
+</body>
+</html>`}\n`;
+}

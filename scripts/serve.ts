@@ -1,0 +1,20 @@
+// Serves the built site on 127.0.0.1 (PORT, default 8080). Usage: tsx scripts/serve.ts [--dir _site] [--port N]
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { site } from '../site.config.ts';
+import { serveStatic } from '../src/site/static-server.ts';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    dir: { type: 'string', default: process.env.ARCHIVE_OUT ?? '_site' },
+    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+});
+if (!existsSync(values.dir!)) {
+  console.error(`serve: ${values.dir} does not exist; run npm run build first`);
+  process.exit(1);
+}
+const { url } = await serveStatic(values.dir!, { host: values.host, port: Number(values.port), prefix: site.pathPrefix });
+console.log(`serving ${values.dir} at ${url} (Ctrl-C to stop)`);

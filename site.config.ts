@@ -1,0 +1,40 @@
+// Site settings in one place: the archive's name, where it is published, and its default script.
+import type { Script } from './src/record.ts';
+
+export interface SiteConfig {
+  /** The archive's name, shown in every page's header and feed titles. */
+  name: { Hant: string; Hans: string };
+  /** Where the site is published, without a trailing slash: feeds and the sitemap use absolute URLs. */
+  baseUrl: string;
+  /** The folder the site is served from: "/" at a domain's root, "/archive/" below it. */
+  pathPrefix: string;
+  /** The script of pages that are not one bulletin's (home, lists, indexes). */
+  defaultScript: Script;
+  /** How many entries one page of a long list shows. */
+  pageSize: number;
+  /** How many entries a feed carries. */
+  feedSize: number;
+  /** How many bulletins the home page lists. */
+  homeSize: number;
+  /** The time zone bulletin dates are in. */
+  zone: string;
+}
+
+/** The settings; SITE_URL and SITE_PATH_PREFIX in the environment override the two addresses. */
+export const site: SiteConfig = {
+  name: { Hant: '長樂政務新聞檔案', Hans: '长乐政务新闻档案' },
+  baseUrl: (process.env.SITE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+  pathPrefix: normalisePrefix(process.env.SITE_PATH_PREFIX ?? '/'),
+  defaultScript: 'Hant',
+  pageSize: 50,
+  feedSize: 50,
+  homeSize: 20,
+  zone: 'Asia/Shanghai',
+};
+
+function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export default site;

@@ -1,0 +1,620 @@
+// The bulletin data layer: parses content/bulletins/**/*.txt and builds every index the pages show.
+// Templates only display what this module returns; nothing here knows about HTML.
+import { readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { BulletinError, parseBulletinFile } from '../parser/index.ts';
+import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
+import { site } from '../../site.config.ts';
+import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
+import { inScript } from './filters.ts';
+import { bulletinSlug, hashedSlug, keyHash, pinyinSlug, pinyinSortKey } from './slug.ts';
+
+/** Where the archive comes from. */
+export interface ArchiveOptions {
+  /** The content folder: bulletins/ below it, and the editor's redirects.yml and officials.yml. */
+  contentDir: string;
+  /**
+   * Only bulletins filed under these years (folder `bulletins/YYYY/` or a name starting `YYYY-`).
+   * Undefined: every year. Meant for a later one-run-per-year build; cross-year pages then need
+   * a slim pass over every year's records.
+   */
+  years?: number[];
+}
+
+/** A bulletin that cannot be published, and why. */
+export interface BulletinFailure {
+  file: string;
+  reason: string;
+  line?: number;
+}
+
+/** The archive cannot be built: every failing file with its reason. */
+export class ArchiveError extends Error {
+  constructor(readonly failures: BulletinFailure[]) {
+    super(failures.map((f) => `${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`).join('\n'));
+    this.name = 'ArchiveError';
+  }
+}
+
+/** A name in both scripts: as written in a bulletin of that script when one has it, else converted. */
+export type Names = Record<Script, string>;
+
+/** Enough of a bulletin to link to it in a list. */
+export interface BulletinRef {
+  id: string;
+  url: string;
+  title: string;
+  date: string;
+  script: Script;
+  source: string;
+}
+
+export interface PersonRef {
+  /** The person's id: the Simplified key, or key#N for one of a split name's people. */
+  id: string;
+  slug: string;
+  url: string;
+  name: Names;
+  /** For one of the people sharing a split name: what tells them apart (長樂區, 2019年以前). */
+  label: string;
+}
+
+export interface KindRef {
+  /** The canonical Simplified kind, e.g. 常务会议. */
+  type: string;
+  slug: string;
+  url: string;
+  name: Names;
+}
+
+/** A name as written in the bulletin, linked to the person's page when it is a known official. */
+export interface NameLink {
+  name: string;
+  person?: PersonRef;
+}
+
+/** Everything a bulletin's page shows. */
+export interface BulletinEntry extends BulletinRef {
+  record: BulletinRecord;
+  /** The last part of the URL, from the file's name. */
+  slug: string;
+  /** The file on disk, copied byte for byte to `sourceUrl`. */
+  sourceFile: string;
+  sourceUrl: string;
+  /** The whole record as JSON, text included. */
+  jsonUrl: string;
+  officials: Array<{ official: Official; person: PersonRef }>;
+  meetings: Array<{ meeting: Meeting; kinds: KindRef[]; chairs: NameLink[]; attendees: NameLink[] }>;
+  previous?: BulletinRef;
+  next?: BulletinRef;
+}
+
+export interface MonthCount {
+  /** YYYY-MM */
+  month: string;
+  count: number;
+}
+
+/** A bulletin in a person's list, with what they did in it. */
+export interface PersonBulletin extends BulletinRef {
+  roles: OfficialRole[];
+  titles: string[];
+}
+
+export interface TitleSpan {
+  title: Names;
+  first: string;
+  last: string;
+  count: number;
+}
+
+export interface Person extends PersonRef {
+  key: string;
+  /** Every Simplified key merged into this person (aliases from officials.yml). */
+  keys: string[];
+  sortKey: string;
+  /** Newest first. */
+  bulletins: PersonBulletin[];
+  counts: Record<OfficialRole | 'total', number>;
+  /** Titles held, in order of first appearance. */
+  titles: TitleSpan[];
+  monthly: MonthCount[];
+}
+
+export interface Kind extends KindRef {
+  /** Newest first. */
+  bulletins: BulletinRef[];
+  monthly: MonthCount[];
+}
+
+export interface DayData {
+  date: string;
+  url: string;
+  bulletins: BulletinRef[];
+}
+
+export interface MonthData {
+  /** YYYY-MM */
+  month: string;
+  year: number;
+  /** 1-12 */
+  number: number;
+  url: string;
+  count: number;
+  /** Only days with bulletins, in order. */
+  days: DayData[];
+}
+
+export interface YearData {
+  year: number;
+  url: string;
+  count: number;
+  /** All twelve months, empty ones included. */
+  months: MonthData[];
+}
+
+/** One page of a long list. */
+export interface ListPage<T> {
+  url: string;
+  /** 1-based. */
+  number: number;
+  /** Every page's URL, in order. */
+  pageUrls: string[];
+  items: T[];
+  /** Position of the first item in the whole list, 0-based. */
+  start: number;
+  total: number;
+}
+
+/** A bare pinyin slug shared by several people: its page lists them all. */
+export interface Ambiguity {
+  slug: string;
+  url: string;
+  people: PersonRef[];
+}
+
+export interface Redirect extends RedirectRule {
+  /** The target as a link (the path prefix added to site paths). */
+  target?: string;
+}
+
+/** A non-fatal warning for the editors' report. */
+export interface ReportItem {
+  file: string;
+  url?: string;
+  title?: string;
+  rule: string;
+  reason: string;
+  line: number;
+  column: number;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Splits a list into pages: page 1 at `baseUrl`, page n at `baseUrl`page/n/. */
+export function paginate<T>(items: T[], size: number, baseUrl: string): Array<ListPage<T>> {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  const pageUrls = Array.from({ length: count }, (_, i) => (i === 0 ? baseUrl : `${baseUrl}page/${i + 1}/`));
+  return pageUrls.map((url, i) => ({
+    url, number: i + 1, pageUrls, items: items.slice(i * size, (i + 1) * size), start: i * size, total: items.length,
+  }));
+}
+
+/** The URL of a bulletin: /YYYY/MM/DD/<slug>/ from its date and the slug of its file's name. */
+export function bulletinUrl(record: Pick<BulletinRecord, 'id' | 'date'>): string {
+  const [y, m, d] = record.date.split('-');
+  return `/${y}/${m}/${d}/${bulletinSlug(record.id, record.date)}/`;
+}
+
+/** Every .txt file below `dir`, sorted, as absolute paths. */
+export function findBulletinFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.toLowerCase().endsWith('.txt')).map((n) => resolve(dir, n)).sort();
+}
+
+function inYears(file: string, bulletinsDir: string, years: number[] | undefined): boolean {
+  if (!years) return true;
+  const rel = relative(bulletinsDir, file).split(sep);
+  const year = /^\d{4}$/.test(rel[0]!) ? Number(rel[0]) : Number(rel.at(-1)!.slice(0, 4));
+  return years.includes(year);
+}
+
+/** The path handed to the parser: relative to the working folder when inside it, so records say content/…. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+/** Parses every bulletin; collects every failure (fatal warnings included) before giving up. */
+function parseAll(files: string[]): { records: Array<{ record: BulletinRecord; file: string }>; failures: BulletinFailure[] } {
+  const records: Array<{ record: BulletinRecord; file: string }> = [];
+  const failures: BulletinFailure[] = [];
+  for (const file of files) {
+    const shown = displayPath(file);
+    try {
+      const record = parseBulletinFile(shown);
+      const fatal = record.warnings.filter((w) => w.fatal);
+      if (fatal.length > 0) {
+        for (const w of fatal) failures.push({ file: shown, reason: `${w.reason} [${w.rule}]`, line: w.line });
+        continue;
+      }
+      records.push({ record, file });
+    } catch (error) {
+      if (error instanceof BulletinError) failures.push({ file: error.file, reason: error.reason, line: error.line });
+      else failures.push({ file: shown, reason: `the parser failed: ${(error as Error).stack ?? String(error)}` });
+    }
+  }
+  return { records, failures };
+}
+
+const toRef = (e: BulletinEntry): BulletinRef => ({ id: e.id, url: e.url, title: e.title, date: e.date, script: e.script, source: e.source });
+const byDateAsc = (a: { date: string; id: string }, b: { date: string; id: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byDateDesc = (a: BulletinRef, b: BulletinRef) => -byDateAsc(a, b);
+
+/** Counts per month, every month from January of the first year to December of the last. */
+function monthlySeries(dates: string[]): MonthCount[] {
+  if (dates.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const d of dates) counts.set(d.slice(0, 7), (counts.get(d.slice(0, 7)) ?? 0) + 1);
+  const years = dates.map((d) => Number(d.slice(0, 4)));
+  const out: MonthCount[] = [];
+  for (let y = Math.min(...years); y <= Math.max(...years); y++) {
+    for (const m of MONTHS) out.push({ month: `${y}-${pad(m)}`, count: counts.get(`${y}-${pad(m)}`) ?? 0 });
+  }
+  return out;
+}
+
+/** Picks, for each script, the first form written in a bulletin of that script; else converts. */
+class NameBook {
+  private readonly seen = new Map<string, Partial<Names>>();
+  note(key: string, asWritten: string, script: Script): void {
+    const entry = this.seen.get(key) ?? {};
+    if (!entry[script] && inScript(asWritten, 'Hans') === key) entry[script] = asWritten;
+    this.seen.set(key, entry);
+  }
+  names(key: string, override?: Partial<Names>): Names {
+    const entry = this.seen.get(key) ?? {};
+    return {
+      Hant: override?.Hant ?? entry.Hant ?? inScript(key, 'Hant'),
+      Hans: override?.Hans ?? entry.Hans ?? key,
+    };
+  }
+}
+
+/** Which person a (bulletin, official) pair belongs to, following officials.yml. */
+class PersonResolver {
+  private readonly canonical = new Map<string, string>();
+  private readonly entries = new Map<string, OfficialEntry>();
+  constructor(entries: OfficialEntry[]) {
+    for (const e of entries) {
+      const key = inScript(e.key, 'Hans');
+      this.entries.set(key, e);
+      this.canonical.set(key, key);
+      for (const alias of e.aliases ?? []) this.canonical.set(inScript(alias, 'Hans'), key);
+    }
+  }
+  entry(key: string): OfficialEntry | undefined {
+    return this.entries.get(key);
+  }
+  /** The canonical key and, for a split name, the index of the matching rule (-1: the catch-all). */
+  resolve(official: Official, record: BulletinRecord): { key: string; split?: number } {
+    const key = this.canonical.get(official.key) ?? official.key;
+    const rules = this.entries.get(key)?.split;
+    if (!rules) return { key };
+    const haystack = inScript([record.source, ...official.titles, record.text].join('\n'), 'Hans');
+    const matches = (r: SplitRule) => (!r.from || record.date >= r.from) && (!r.until || record.date <= r.until)
+      && (!r.place || haystack.includes(inScript(r.place, 'Hans')));
+    const conditional = rules.findIndex((r) => (r.from || r.until || r.place) && matches(r));
+    if (conditional !== -1) return { key, split: conditional };
+    const catchAll = rules.findIndex((r) => !r.from && !r.until && !r.place);
+    return { key, split: catchAll };
+  }
+}
+
+/** The whole archive, indexed for the pages. A class, so Eleventy passes it by reference, uncopied. */
+export class Archive {
+  /** Oldest first. */
+  readonly bulletins: BulletinEntry[] = [];
+  readonly years: YearData[] = [];
+  readonly months: MonthData[] = [];
+  readonly days: DayData[] = [];
+  /** Sorted by pinyin. */
+  readonly people: Person[] = [];
+  /** Sorted by count, then pinyin. */
+  readonly kinds: Kind[] = [];
+  readonly ambiguities: Ambiguity[] = [];
+  readonly redirects: Redirect[] = [];
+  readonly monthly: MonthCount[] = [];
+  readonly report: ReportItem[] = [];
+  /** Long lists, already cut into pages. */
+  readonly pages = {
+    months: [] as Array<ListPage<BulletinRef> & { monthData: MonthData }>,
+    people: [] as Array<ListPage<PersonBulletin> & { person: Person }>,
+    kinds: [] as Array<ListPage<BulletinRef> & { kind: Kind }>,
+    peopleIndex: [] as Array<ListPage<Person>>,
+  };
+
+  /** Newest first, for the home page and the archive feed. */
+  get latest(): BulletinRef[] {
+    return this.bulletins.slice(-Math.max(site.homeSize, site.feedSize)).reverse().map(toRef);
+  }
+
+  get totals() {
+    return {
+      bulletins: this.bulletins.length,
+      people: this.people.length,
+      kinds: this.kinds.length,
+      years: this.years.length,
+      first: this.bulletins[0]?.date,
+      last: this.bulletins.at(-1)?.date,
+    };
+  }
+
+  private byId?: Map<string, BulletinEntry>;
+
+  /** The bulletin with this id. */
+  entry(id: string): BulletinEntry | undefined {
+    this.byId ??= new Map(this.bulletins.map((e) => [e.id, e]));
+    return this.byId.get(id);
+  }
+
+  personByKey(key: string): Person | undefined {
+    return this.people.find((p) => p.keys.includes(key));
+  }
+}
+
+/** Reads and indexes the archive. Throws ArchiveError naming every bulletin or editor file at fault. */
+export function loadArchive(options: ArchiveOptions): Archive {
+  const contentDir = resolve(options.contentDir);
+  const bulletinsDir = join(contentDir, 'bulletins');
+  const files = findBulletinFiles(bulletinsDir).filter((f) => inYears(f, bulletinsDir, options.years));
+  const { records, failures } = parseAll(files);
+
+  let officialsFile: ReturnType<typeof readOfficials>;
+  let redirectsFile: ReturnType<typeof readRedirects>;
+  try {
+    officialsFile = readOfficials(contentDir);
+    redirectsFile = readRedirects(contentDir);
+  } catch (error) {
+    if (error instanceof EditorFileError) throw new ArchiveError([...failures, { file: displayPath(error.file), reason: error.reason }]);
+    throw error;
+  }
+
+  // Two files that would publish at the same URL.
+  const byUrl = new Map<string, string>();
+  for (const { record, file } of records) {
+    const url = bulletinUrl(record);
+    const other = byUrl.get(url);
+    if (other) failures.push({ file: displayPath(file), reason: `its URL ${url} is already taken by ${displayPath(other)}; rename one of the files` });
+    else byUrl.set(url, file);
+  }
+  if (failures.length > 0) throw new ArchiveError(failures);
+
+  const archive = new Archive();
+  const resolver = new PersonResolver(officialsFile.entries);
+  const names = new NameBook();
+  records.sort((a, b) => byDateAsc(a.record, b.record));
+
+  // People: group every (bulletin, official) pair by person id.
+  interface Draft { id: string; key: string; split?: number; pairs: Array<{ record: BulletinRecord; official: Official; url: string }> }
+  const drafts = new Map<string, Draft>();
+  const kindTypes = new Map<string, BulletinRecord[]>();
+  const personIdOf = new Map<BulletinRecord, Map<Official, string>>();
+  for (const { record } of records) {
+    const ids = new Map<Official, string>();
+    for (const official of record.officials) {
+      const { key, split } = resolver.resolve(official, record);
+      const id = split === undefined ? key : `${key}#${split}`;
+      const draft = drafts.get(id) ?? { id, key, split, pairs: [] };
+      draft.pairs.push({ record, official, url: bulletinUrl(record) });
+      drafts.set(id, draft);
+      ids.set(official, id);
+      names.note(key, official.name, record.script);
+      for (const title of official.titles) names.note(inScript(title, 'Hans'), title, record.script);
+    }
+    personIdOf.set(record, ids);
+    for (const type of new Set(record.meetings.flatMap((m) => m.types))) {
+      const list = kindTypes.get(type) ?? [];
+      list.push(record);
+      kindTypes.set(type, list);
+    }
+  }
+
+  // Slugs: a key's bare pinyin unless another key (or a split) shares it; then a hash of the key.
+  const keysByBare = new Map<string, Set<string>>();
+  for (const d of drafts.values()) {
+    const bare = pinyinSlug(d.key);
+    keysByBare.set(bare, (keysByBare.get(bare) ?? new Set()).add(d.key));
+  }
+  const refs = new Map<string, PersonRef>();
+  const sharedBare = new Map<string, PersonRef[]>();
+  for (const d of drafts.values()) {
+    const entry = resolver.entry(d.key);
+    const bare = pinyinSlug(d.key);
+    const rule = d.split !== undefined ? entry?.split?.[d.split] : undefined;
+    const shared = (keysByBare.get(bare)?.size ?? 0) > 1 || !!entry?.split;
+    let slug: string;
+    if (d.split !== undefined) slug = rule?.slug ?? `${bare}-${keyHash(`${d.key}#${rule?.label ?? ''}`)}`;
+    else slug = entry?.slug ?? (shared ? hashedSlug(d.key) : bare);
+    const ref: PersonRef = {
+      id: d.id, slug, url: `/officials/${slug}/`, name: names.names(d.key, entry?.name), label: rule?.label ?? (d.split === -1 ? '其他' : ''),
+    };
+    refs.set(d.id, ref);
+    if (shared && slug !== bare) sharedBare.set(bare, [...(sharedBare.get(bare) ?? []), ref]);
+    if (d.split === -1) {
+      archive.report.push({ file: officialsFile.file ? displayPath(officialsFile.file) : 'officials.yml', rule: 'officials/split-unmatched', line: 1, column: 1,
+        reason: `${d.key}: ${d.pairs.length} bulletin(s) match none of the split's rules; add a rule without place/from/until to say who they are` });
+    }
+  }
+  const slugOwner = new Map<string, string>();
+  for (const ref of refs.values()) {
+    const other = slugOwner.get(ref.slug);
+    if (other) throw new ArchiveError([{ file: displayPath(officialsFile.file ?? join(contentDir, 'officials.yml')), reason: `two people would share /officials/${ref.slug}/ (${other} and ${ref.id}); give one a different slug` }]);
+    slugOwner.set(ref.slug, ref.id);
+  }
+  for (const [bare, people] of sharedBare) {
+    if (slugOwner.has(bare)) continue;
+    archive.ambiguities.push({ slug: bare, url: `/officials/${bare}/`, people: people.sort((a, b) => (a.id < b.id ? -1 : 1)) });
+  }
+
+  // Kinds.
+  const kindRefs = new Map<string, KindRef>();
+  const kindBare = new Map<string, number>();
+  for (const type of kindTypes.keys()) kindBare.set(pinyinSlug(type), (kindBare.get(pinyinSlug(type)) ?? 0) + 1);
+  for (const type of kindTypes.keys()) {
+    const bare = pinyinSlug(type);
+    const slug = kindBare.get(bare)! > 1 ? hashedSlug(type) : bare;
+    kindRefs.set(type, { type, slug, url: `/kinds/${slug}/`, name: { Hans: type, Hant: inScript(type, 'Hant') } });
+  }
+
+  // Bulletins.
+  for (const { record, file } of records) {
+    const url = bulletinUrl(record);
+    const ids = personIdOf.get(record)!;
+    const personFor = (written: string): PersonRef | undefined => {
+      const official = record.officials.find((o) => o.name === written) ?? record.officials.find((o) => o.key === inScript(written, 'Hans'));
+      return official ? refs.get(ids.get(official)!) : undefined;
+    };
+    archive.bulletins.push({
+      id: record.id, url, title: record.title, date: record.date, script: record.script, source: record.source,
+      record, slug: bulletinSlug(record.id, record.date), sourceFile: file, sourceUrl: `${url}source.txt`, jsonUrl: `${url}record.json`,
+      officials: record.officials.map((official) => ({ official, person: refs.get(ids.get(official)!)! })),
+      meetings: record.meetings.map((meeting) => ({
+        meeting,
+        kinds: meeting.types.map((t) => kindRefs.get(t)!),
+        chairs: meeting.chairs.map((name) => ({ name, person: personFor(name) })),
+        attendees: meeting.attendees.map((name) => ({ name, person: personFor(name) })),
+      })),
+    });
+    for (const w of record.warnings) {
+      archive.report.push({ file: displayPath(file), url, title: record.title, rule: w.rule, reason: w.reason, line: w.line, column: w.column });
+    }
+  }
+  archive.bulletins.forEach((e, i) => {
+    if (i > 0) e.previous = toRef(archive.bulletins[i - 1]!);
+    if (i < archive.bulletins.length - 1) e.next = toRef(archive.bulletins[i + 1]!);
+  });
+  const entryByRecord = new Map(archive.bulletins.map((e) => [e.record, e]));
+
+  // Dates.
+  const byYear = new Map<number, BulletinEntry[]>();
+  for (const e of archive.bulletins) {
+    const y = Number(e.date.slice(0, 4));
+    const list = byYear.get(y) ?? [];
+    list.push(e);
+    byYear.set(y, list);
+  }
+  for (const [year, entries] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const months = MONTHS.map((m): MonthData => {
+      const month = `${year}-${pad(m)}`;
+      const inMonth = entries.filter((e) => e.date.startsWith(month));
+      const days = [...new Set(inMonth.map((e) => e.date))].map((date): DayData => ({
+        date, url: `/${date.replaceAll('-', '/')}/`, bulletins: inMonth.filter((e) => e.date === date).map(toRef),
+      }));
+      return { month, year, number: m, url: `/${year}/${pad(m)}/`, count: inMonth.length, days };
+    });
+    archive.years.push({ year, url: `/${year}/`, count: entries.length, months });
+    for (const m of months) {
+      if (m.count === 0) continue;
+      archive.months.push(m);
+      archive.days.push(...m.days);
+      const list = m.days.flatMap((d) => d.bulletins);
+      archive.pages.months.push(...paginate(list, site.pageSize, m.url).map((p) => ({ ...p, monthData: m })));
+    }
+  }
+  archive.monthly.push(...monthlySeries(archive.bulletins.map((e) => e.date)));
+
+  // People, in pinyin order.
+  for (const d of drafts.values()) {
+    const ref = refs.get(d.id)!;
+    const counts = { chair: 0, attendee: 0, mentioned: 0, total: 0 };
+    const titles = new Map<string, TitleSpan>();
+    const bulletins: PersonBulletin[] = [];
+    for (const { record, official } of d.pairs) {
+      const entry = entryByRecord.get(record)!;
+      counts.total++;
+      for (const role of new Set(official.roles)) counts[role]++;
+      for (const title of official.titles) {
+        const key = inScript(title, 'Hans');
+        const span = titles.get(key) ?? { title: names.names(key), first: record.date, last: record.date, count: 0 };
+        span.last = record.date;
+        span.count++;
+        titles.set(key, span);
+      }
+      bulletins.push({ ...toRef(entry), roles: official.roles, titles: official.titles });
+    }
+    const keys = [d.key, ...(resolver.entry(d.key)?.aliases ?? []).map((a) => inScript(a, 'Hans'))];
+    archive.people.push({
+      ...ref, key: d.key, keys, sortKey: pinyinSortKey(d.key) + ref.label, bulletins: bulletins.sort(byDateDesc),
+      counts, titles: [...titles.values()], monthly: monthlySeries(bulletins.map((b) => b.date)),
+    });
+  }
+  archive.people.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  archive.pages.peopleIndex.push(...paginate(archive.people, site.pageSize, '/officials/'));
+  for (const person of archive.people) {
+    archive.pages.people.push(...paginate(person.bulletins, site.pageSize, person.url).map((p) => ({ ...p, person })));
+  }
+
+  // Kinds, most frequent first.
+  for (const [type, recs] of kindTypes) {
+    const list = recs.map((r) => toRef(entryByRecord.get(r)!)).sort(byDateDesc);
+    archive.kinds.push({ ...kindRefs.get(type)!, bulletins: list, monthly: monthlySeries(list.map((b) => b.date)) });
+  }
+  archive.kinds.sort((a, b) => b.bulletins.length - a.bulletins.length || (pinyinSortKey(a.type) < pinyinSortKey(b.type) ? -1 : 1));
+  for (const kind of archive.kinds) {
+    archive.pages.kinds.push(...paginate(kind.bulletins, site.pageSize, kind.url).map((p) => ({ ...p, kind })));
+  }
+
+  // Redirects: the old URL must be free, and a site-path target must be a page of the archive.
+  const pageUrls = new Set<string>([
+    '/', '/dates/', '/officials/', '/kinds/', '/report/',
+    ...archive.bulletins.map((e) => e.url), ...archive.years.map((y) => y.url), ...archive.months.map((m) => m.url),
+    ...archive.days.map((d) => d.url), ...archive.people.map((p) => p.url), ...archive.kinds.map((k) => k.url),
+    ...archive.ambiguities.map((a) => a.url),
+  ]);
+  const redirectProblems: BulletinFailure[] = [];
+  const redirectFile = displayPath(redirectsFile.file ?? join(contentDir, 'redirects.yml'));
+  const froms = new Set(redirectsFile.rules.map((r) => r.from));
+  for (const rule of redirectsFile.rules) {
+    if (pageUrls.has(rule.from)) {
+      redirectProblems.push({ file: redirectFile, reason: `${rule.from} is a page of the archive; a redirect cannot replace it (remove the entry or the page)` });
+      continue;
+    }
+    if (rule.to?.startsWith('/')) {
+      const target = rule.to.endsWith('/') || /\.[a-z0-9]+$/i.test(rule.to) ? rule.to : `${rule.to}/`;
+      if (!pageUrls.has(target) && !froms.has(target)) {
+        redirectProblems.push({ file: redirectFile, reason: `${rule.from} points to ${rule.to}, which is not a page of the archive` });
+        continue;
+      }
+      archive.redirects.push({ ...rule, to: target, target: target });
+    } else {
+      archive.redirects.push({ ...rule, target: rule.to });
+    }
+  }
+  if (redirectProblems.length > 0) throw new ArchiveError(redirectProblems);
+  return archive;
+}
+
+const cache = new Map<string, Archive>();
+
+/** loadArchive, once per content folder and process: the build script and the Eleventy plugin share it. */
+export function loadArchiveOnce(options: ArchiveOptions): Archive {
+  const key = JSON.stringify([resolve(options.contentDir), options.years ?? null]);
+  let archive = cache.get(key);
+  if (!archive) {
+    archive = loadArchive(options);
+    cache.set(key, archive);
+  }
+  return archive;
+}
+
+/** Forgets loaded archives (for a rebuild after the content changed). */
+export function forgetArchives(): void {
+  cache.clear();
+}

@@ -1,0 +1,77 @@
+// Display filters: dates in Chinese and ISO, script conversion, URLs. Named after what they return.
+import { DateTime } from 'luxon';
+import * as OpenCC from 'opencc-js';
+import type { OfficialRole, Script } from '../record.ts';
+import { site } from '../../site.config.ts';
+
+const toHans = OpenCC.Converter({ from: 't', to: 'cn' });
+const toHant = OpenCC.Converter({ from: 'cn', to: 't' });
+
+const memo = new Map<string, string>();
+
+/** Text in the given script (opencc-js): canonical Simplified names and the site's labels on a page. */
+export function inScript(text: string, script: Script): string {
+  if (text.length > 40) return script === 'Hans' ? toHans(text) : toHant(text);
+  const key = script + text;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const converted = script === 'Hans' ? toHans(text) : toHant(text);
+  memo.set(key, converted);
+  return converted;
+}
+
+/** The BCP 47 tag of a script: zh-Hant or zh-Hans. */
+export function langTag(script: Script): string {
+  return script === 'Hans' ? 'zh-Hans' : 'zh-Hant';
+}
+
+function day(iso: string): DateTime {
+  const parsed = DateTime.fromISO(iso, { zone: site.zone });
+  if (!parsed.isValid) throw new Error(`not an ISO date: ${iso}`);
+  return parsed;
+}
+
+/** 2022-07-18 → 2022年7月18日 */
+export function chineseDate(iso: string): string {
+  const d = day(iso);
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+/** 2022-07 → 2022年7月 */
+export function chineseMonth(yearMonth: string): string {
+  const d = day(`${yearMonth}-01`);
+  return `${d.year}年${d.month}月`;
+}
+
+/** 2022-07-18 → 2022-07-18T00:00:00+08:00 (the start of the day in the archive's zone), for feeds. */
+export function isoDateTime(iso: string): string {
+  return day(iso).startOf('day').toISO({ suppressMilliseconds: true })!;
+}
+
+const ROLE_LABELS: Record<OfficialRole, Record<Script, string>> = {
+  chair: { Hant: '主持', Hans: '主持' },
+  attendee: { Hant: '出席', Hans: '出席' },
+  mentioned: { Hant: '提及', Hans: '提及' },
+};
+
+/** chair → 主持 */
+export function roleLabel(role: OfficialRole, script: Script): string {
+  return ROLE_LABELS[role][script];
+}
+
+/** A site path with the path prefix: /2022/ → /archive/2022/ when published below /archive/. */
+export function siteUrl(path: string): string {
+  return site.pathPrefix + path.replace(/^\/+/, '');
+}
+
+/** A site path as an absolute URL, for feeds, the sitemap, canonical links and JSON-LD. */
+export function absoluteUrl(path: string): string {
+  return site.baseUrl + siteUrl(path);
+}
+
+/** Registers the filters for any template language that wants them (the .11ty.ts pages import them). */
+export function filtersPlugin(eleventyConfig: { addFilter(name: string, fn: (...args: any[]) => unknown): void }): void {
+  for (const [name, fn] of Object.entries({ inScript, langTag, chineseDate, chineseMonth, isoDateTime, roleLabel, siteUrl, absoluteUrl })) {
+    eleventyConfig.addFilter(name, fn);
+  }
+}

@@ -1,0 +1,58 @@
+// Escape-by-default HTML: the `html` tag escapes every interpolation unless it is already SafeHtml.
+
+/** Markup that is known to be safe: made by `html`, or explicitly by `unsafeRaw` for trusted constants. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** A value an `html` interpolation accepts: text is escaped, arrays are joined, nullish and false vanish. */
+export type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe to put in HTML content or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}
+
+function render(value: Interpolation): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/** The tagged template: html`<p>${text}</p>` escapes `text`; nested html`` results pass through. */
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  return new SafeHtml(out);
+}
+
+/** Marks a string as safe without escaping. Only for markup the site itself made (JSON-LD, SVG). */
+export function unsafeRaw(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+/** XML text and attribute escaping for feeds and sitemaps (same rules as HTML). */
+export const escapeXml = escapeHtml;
+
+/** The XML tag: like `html` but for Atom and sitemap documents. */
+export const xml = html;
+
+/**
+ * JSON for a <script type="application/ld+json"> element: `<`, `>`, `&` and the two line separators
+ * are written as \u escapes, so nothing in the data (such as "</script>") can end the element.
+ */
+export function jsonForScript(data: unknown): SafeHtml {
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return new SafeHtml(json);
+}

@@ -1,0 +1,24 @@
+// A day: the bulletins dated that day.
+import { basePage } from '../../../layouts/base.ts';
+import { site } from '../../../site.config.ts';
+import type { DayData } from '../archive.ts';
+import { bulletinList, say } from '../components.ts';
+import { chineseDate } from '../filters.ts';
+import { html } from '../html.ts';
+
+export const data = {
+  pagination: { data: 'archive.days', size: 1, alias: 'day', addAllPagesToCollections: true },
+  permalink: (data: { day: DayData }) => `${data.day.url}index.html`,
+};
+
+export function render(data: { day: DayData }): string {
+  const d = data.day;
+  const s = site.defaultScript;
+  const [y, m, dd] = d.date.split('-');
+  const body = html`<h1><time datetime="${d.date}">${chineseDate(d.date)}</time></h1>
+${bulletinList(d.bulletins, s)}`;
+  return basePage({
+    script: s, title: chineseDate(d.date), path: d.url,
+    crumbs: [{ label: say('首頁', s), path: '/' }, { label: `${y}年`, path: `/${y}/` }, { label: `${Number(m)}月`, path: `/${y}/${m}/` }, { label: `${Number(dd)}日` }],
+  }, body);
+}

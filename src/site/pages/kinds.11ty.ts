@@ -1,0 +1,17 @@
+// The meeting kinds, most frequent first.
+import { basePage } from '../../../layouts/base.ts';
+import { site } from '../../../site.config.ts';
+import type { Archive } from '../archive.ts';
+import { say } from '../components.ts';
+import { siteUrl } from '../filters.ts';
+import { html } from '../html.ts';
+
+export const data = { permalink: '/kinds/index.html' };
+
+export function render(data: { archive: Archive }): string {
+  const s = site.defaultScript;
+  const title = say('會議類別', s);
+  const body = html`<h1>${title}</h1>
+<ul class="kinds">${data.archive.kinds.map((k) => html`<li><a href="${siteUrl(k.url)}">${k.name[s]}</a>（${say(`${k.bulletins.length}篇`, s)}）</li>`)}</ul>`;
+  return basePage({ script: s, title, path: '/kinds/', crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
+}

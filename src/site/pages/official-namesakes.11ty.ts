@@ -1,0 +1,21 @@
+// A pinyin slug several people share (namesakes, homophones): links to each of them.
+import { basePage } from '../../../layouts/base.ts';
+import { site } from '../../../site.config.ts';
+import type { Ambiguity } from '../archive.ts';
+import { personName, say } from '../components.ts';
+import { siteUrl } from '../filters.ts';
+import { html } from '../html.ts';
+
+export const data = {
+  pagination: { data: 'archive.ambiguities', size: 1, alias: 'ambiguity', addAllPagesToCollections: true },
+  permalink: (data: { ambiguity: Ambiguity }) => `${data.ambiguity.url}index.html`,
+};
+
+export function render(data: { ambiguity: Ambiguity }): string {
+  const a = data.ambiguity;
+  const s = site.defaultScript;
+  const body = html`<h1>${a.slug}</h1>
+<p>${say('這個網址對應多位官員：', s)}</p>
+<ul>${a.people.map((p) => html`<li><a href="${siteUrl(p.url)}">${personName(p, s)}</a></li>`)}</ul>`;
+  return basePage({ script: s, title: a.slug, path: a.url, crumbs: [{ label: say('首頁', s), path: '/' }, { label: say('官員', s), path: '/officials/' }, { label: a.slug }] }, body);
+}

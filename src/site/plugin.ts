@@ -1,0 +1,48 @@
+// Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { site } from '../../site.config.ts';
+import { type ArchiveOptions, loadArchiveOnce } from './archive.ts';
+
+/** The slice of Eleventy's config API the plugins use. */
+export interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addExtension(ext: string | string[], options: Record<string, unknown>): void;
+  addTemplateFormats(formats: string | string[]): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addFilter(name: string, fn: (...args: any[]) => unknown): void;
+  on(event: string, fn: (arg: any) => unknown): void;
+  addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void, options?: O): void;
+}
+
+/**
+ * The archive as global data `archive` (parsed once per build), the settings as `site`, and each
+ * bulletin's source file copied byte for byte next to its page once Eleventy has written the site.
+ */
+export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOptions): void {
+  eleventyConfig.addGlobalData('site', site);
+  eleventyConfig.addGlobalData('archive', () => loadArchiveOnce(options));
+  eleventyConfig.on('eleventy.after', ({ directories, dir }: { directories?: { output: string }; dir?: { output: string } }) => {
+    const output = directories?.output ?? dir!.output;
+    for (const entry of loadArchiveOnce(options).bulletins) {
+      const target = join(output, entry.sourceUrl);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(entry.sourceFile, target);
+    }
+  });
+}
+
+/** Pages are TypeScript modules (*.11ty.ts) run like Eleventy's JavaScript templates. */
+export function typescriptPagesPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
+  eleventyConfig.addTemplateFormats('11ty.ts');
+}
+
+/** The stylesheet and script, and the two opencc-js converters the 繁/简 switch loads on demand. */
+export function assetsPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
+  eleventyConfig.addPassthroughCopy({
+    'node_modules/opencc-js/dist/umd/t2cn.js': 'assets/opencc/t2cn.js',
+    'node_modules/opencc-js/dist/umd/cn2t.js': 'assets/opencc/cn2t.js',
+  });
+}
