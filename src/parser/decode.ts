@@ -53,10 +53,15 @@ const CONTROL_CHARS = /[\x00-\x08\x0e-\x1f\x7f]/g;
 const MAX_CONTROL_SHARE = 0.1;
 /** Private-use code points (BMP area and planes 15-16): "\uE40C" from GB18030 bytes FD A3. */
 const PRIVATE_USE = /[\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}]/u;
-/** A character from U+0800 up, three or more bytes in UTF-8: every CJK character, "区", "。". */
-const THREE_BYTE_UTF8 = /[\u0800-\uFFFF]/;
-/** A character from U+0080 to U+07FF, two bytes in UTF-8: "¼" (C2 BC), which is also GB18030 "录". */
-const TWO_BYTE_UTF8 = /[\u0080-\u07FF]/;
+/** A CJK ideograph (Extension A, the main block, compatibility): "区", "會". */
+const CJK_IDEOGRAPH = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+/** ASCII characters, removed before looking at the scripts of the others. */
+const ASCII = /[\x00-\x7f]+/g;
+/** Letters of one script (kana counts as one): "é", "λ", "Ж", "ץ", "헅". Used to spot mixed-script mojibake. */
+const SCRIPT_LETTERS = [
+  'Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Syriac', 'Thaana', 'Nko', 'Devanagari',
+  'Bengali', 'Thai', 'Lao', 'Tibetan', 'Georgian', 'Hangul', 'Ethiopic', 'Hiragana|Katakana',
+].map((names) => new RegExp(`[${names.split('|').map((name) => `\\p{Script=${name}}`).join('')}]`, 'u'));
 /** Line ends as the normaliser counts them: "\r\n", "\r" or "\n". */
 const LINE_END = /\r\n?|\n/g;
 
@@ -102,18 +107,19 @@ const SCORE = {
   privateUse: -5,
 } as const;
 
+/** Only this many leading characters are scored: enough to tell the readings apart, and fast. */
+const MAX_SCORED_CHARS = 2000;
+
 /** Kana "る", bopomofo "ㄛ", Greek, Cyrillic "Е" and box drawing "┎": signs of the wrong decoder. */
 const FOREIGN = /[\u0370-\u04FF\u2500-\u257F\u3040-\u30FF\u3100-\u312F]/;
 
-/** A candidate decoding must score at least this to beat valid UTF-8 that has no CJK at all. */
-const MIN_SCORE_OVER_UTF8 = SCORE.commonHanzi * 2;
-
+/** COMMON_HANZI with its Traditional and variant forms; built on the first non-UTF-8 file. */
 let commonHanziSet: Set<string> | undefined;
 
 /**
  * Decodes a bulletin file, detecting its encoding: a byte-order mark decides; otherwise valid
- * UTF-8 wins; otherwise GB18030 and Big5 both decode it and the reading that looks most like
- * Chinese wins. Throws a BulletinError ('empty', 'too-large', 'binary', 'undecodable',
+ * UTF-8 wins (unless it is a short GB18030/Big5 text that only reads as mixed-script letters);
+ * otherwise GB18030 and Big5 both decode it and the reading that looks most like Chinese wins. Throws a BulletinError ('empty', 'too-large', 'binary', 'undecodable',
  * 'private-use') that says what is wrong and how to fix it.
  */
 export function decodeBulletin(bytes: Uint8Array, file: string): Decoded {
@@ -124,7 +130,7 @@ export function decodeBulletin(bytes: Uint8Array, file: string): Decoded {
     throw new BulletinError(
       'too-large',
       file,
-      `the file is ${formatSize(bytes.length)}, more than the ${formatSize(MAX_BYTES)} a bulletin may be; ` +
+      `the file is ${bytes.length} bytes, more than the ${MAX_BYTES / 1024 / 1024} MiB (${MAX_BYTES} bytes) a bulletin may be; ` +
         'put one bulletin per file and leave out attachments and images',
     );
   }
@@ -160,24 +166,25 @@ function decodeByBom(bytes: Uint8Array, file: string): Decoded | undefined {
 
 function decodeWithoutBom(bytes: Uint8Array, file: string): Decoded {
   rejectNul(bytes, file);
+  // The common path: valid UTF-8 wins, in one decode. Only a short legacy text can be valid UTF-8
+  // (its punctuation, "，" A3 AC, starts with a UTF-8 continuation byte), and then it reads as
+  // letters of several scripts and no CJK: GB18030 "要强系目" is UTF-8 "ҪǿϵĿ".
   const utf8 = tryDecode(UTF8, bytes);
   if (utf8 !== undefined) {
-    // The common path: one decode. Only UTF-8 with no character above U+07FF (so no Chinese) is
-    // compared with the legacy readings: GB18030 "录" (C2 BC) is also valid UTF-8 "¼".
-    if (THREE_BYTE_UTF8.test(utf8) || !TWO_BYTE_UTF8.test(utf8)) return { text: utf8, encoding: 'utf-8' };
-    const legacy = bestCandidate(legacyCandidates(bytes));
-    const useLegacy = legacy && legacy.score >= MIN_SCORE_OVER_UTF8 && legacy.score > scoreChinese(utf8);
-    return useLegacy ? legacy.decoded : { text: utf8, encoding: 'utf-8' };
+    if (CJK_IDEOGRAPH.test(utf8) || !mixesScripts(utf8)) return { text: utf8, encoding: 'utf-8' };
+    const legacy = mostChinese(legacyCandidates(bytes));
+    return legacy && mostlyCommonChinese(legacy.text) ? legacy : { text: utf8, encoding: 'utf-8' };
   }
-  const best = bestCandidate(legacyCandidates(bytes));
-  if (best) return best.decoded;
+  const best = mostChinese(legacyCandidates(bytes));
+  if (best) return best;
+  const utf8Offset = firstInvalidByte('utf-8', bytes);
   throw new BulletinError(
     'undecodable',
     file,
-    'the bytes are not text in any supported encoding: not UTF-8 ' +
-      `(first bad byte at offset ${firstInvalidByte('utf-8', bytes)}, line ${lineOfByte(bytes, firstInvalidByte('utf-8', bytes))}), ` +
-      `not GB18030 (offset ${firstInvalidByte('gb18030', bytes)}) and not Big5 (offset ${firstInvalidByte('big5', bytes)}); ` +
-      'open it in an editor that shows it correctly and re-save it as UTF-8',
+    `the bytes are not text in any supported encoding: not UTF-8 (first bad byte ${utf8Offset}, ` +
+      `line ${lineOfByte(bytes, utf8Offset)}), not GB18030 (byte ${firstInvalidByte('gb18030', bytes)}) ` +
+      `and not Big5 (byte ${firstInvalidByte('big5', bytes)}); open it in an editor that shows it ` +
+      'correctly and re-save it as UTF-8',
   );
 }
 
@@ -198,11 +205,34 @@ function legacyCandidates(bytes: Uint8Array): Decoded[] {
   return candidates;
 }
 
-function bestCandidate(candidates: Decoded[]): { decoded: Decoded; score: number } | undefined {
-  let best: { decoded: Decoded; score: number } | undefined;
-  for (const decoded of candidates) {
-    const score = scoreChinese(decoded.text);
-    if (!best || score > best.score) best = { decoded, score };
+/** True when the non-ASCII letters come from two or more scripts: "ҪǿϵĿ" (Cyrillic, Latin, Greek). */
+function mixesScripts(text: string): boolean {
+  const nonAscii = text.replace(ASCII, '');
+  let scripts = 0;
+  for (const letters of SCRIPT_LETTERS) if (letters.test(nonAscii) && ++scripts === 2) return true;
+  return false;
+}
+
+/** True when at least half the non-ASCII characters are common hanzi or Chinese punctuation. */
+function mostlyCommonChinese(text: string): boolean {
+  const common = (commonHanziSet ??= buildCommonHanziSet());
+  let nonAscii = 0;
+  let chinese = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    if (common.has(ch) || CJK_PUNCTUATION.has(ch)) chinese++;
+  }
+  return chinese > 0 && chinese * 2 >= nonAscii;
+}
+
+/** The candidate with the highest Chinese score; the first one when scores tie. */
+function mostChinese(candidates: Decoded[]): Decoded | undefined {
+  let best: Decoded | undefined;
+  let bestScore = -Infinity;
+  for (const candidate of candidates) {
+    const score = scoreChinese(candidate.text);
+    if (score > bestScore) [best, bestScore] = [candidate, score];
   }
   return best;
 }
@@ -211,7 +241,7 @@ function bestCandidate(candidates: Decoded[]): { decoded: Decoded; score: number
 function scoreChinese(text: string): number {
   const common = (commonHanziSet ??= buildCommonHanziSet());
   let score = 0;
-  for (const ch of text) {
+  for (const ch of text.slice(0, MAX_SCORED_CHARS)) {
     const code = ch.codePointAt(0)!;
     if (code < 0x80) continue;
     if (common.has(ch)) score += SCORE.commonHanzi;
@@ -255,12 +285,14 @@ function checkText({ text, encoding }: Decoded, file: string): void {
   if (match) {
     const { line, column } = positionOf(text, match.index);
     const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const fix = encoding.startsWith('utf')
+      ? 'delete it or replace it with the character it stands for'
+      : 'replace it with the character it stands for, or re-save the file as UTF-8 from the program that shows it correctly';
     throw new BulletinError(
       'private-use',
       file,
       `line ${line}, column ${column} holds U+${code}, a private-use character with no standard meaning ` +
-        `(read as ${encoding}); replace it with the character it stands for, or re-save the file as UTF-8 ` +
-        'from the program that shows it correctly',
+        `(read as ${encoding}); ${fix}`,
       line,
     );
   }
@@ -293,7 +325,7 @@ function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | undefined 
   }
 }
 
-/** Offset of the byte at which a fatal decoder first fails (bytes.length when it fails only at the end). */
+/** Offset of the byte at which a fatal decoder first fails (the last byte when a character is cut off there). */
 function firstInvalidByte(encoding: string, bytes: Uint8Array): number {
   const failsWithin = (length: number): boolean => {
     try {
@@ -306,7 +338,7 @@ function firstInvalidByte(encoding: string, bytes: Uint8Array): number {
   // Binary search for the shortest failing prefix; a sequence cut at the end does not fail in stream mode.
   let low = 0;
   let high = bytes.length;
-  if (!failsWithin(high)) return bytes.length;
+  if (!failsWithin(high)) return Math.max(0, bytes.length - 1);
   while (high - low > 1) {
     const mid = (low + high) >>> 1;
     if (failsWithin(mid)) high = mid;
@@ -335,8 +367,4 @@ function positionOf(text: string, index: number): { line: number; column: number
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB` : `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -76,8 +76,10 @@ function rewrite(input: Mapped, pattern: RegExp, replace: (m: RegExpExecArray) =
 
 // A pinyin syllable with or without tone marks or a tone digit: zhǎng, lü4, huì.
 const SYLLABLE = String.raw`[a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêńňǹḿ]{1,6}[1-5]?`;
-// 長(zhǎng) or 會議(huì yì) or 區（qū）: Han characters, then readings in ASCII or full-width parens.
-const ANNOTATION = new RegExp(String.raw`(\p{Script=Han}{1,4})[(（]\s*(${SYLLABLE}(?:[\s'’-]+${SYLLABLE}){0,3})\s*[)）]`, 'gu');
+// (zhǎng) or (huì yì) or （qū）: readings in ASCII or full-width parens, after the characters they
+// read (長(zhǎng), 會議(huì yì)); matched from the parenthesis, the characters are checked behind it.
+const ANNOTATION = new RegExp(String.raw`[(（]\s*(${SYLLABLE}(?:[\s'’-]+${SYLLABLE}){0,3})\s*[)）]`, 'gu');
+const HAN_BMP = /^\p{Script=Han}$/u;
 const TONE_MARKS: Record<string, string> = {
   ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
   ō: 'o', ó: 'o', ǒ: 'o', ò: 'o', ū: 'u', ú: 'u', ǔ: 'u', ù: 'u', ǖ: 'v', ǘ: 'v', ǚ: 'v', ǜ: 'v', ü: 'v',
@@ -89,6 +91,7 @@ function plainSyllable(syllable: string): string {
 }
 
 const readingsCache = new Map<string, Set<string>>();
+const syllableCache = new Map<string, boolean>();
 /** Every toneless reading pinyin-pro knows for one character (長: chang, zhang). */
 function readingsOf(ch: string): Set<string> {
   let known = readingsCache.get(ch);
@@ -104,13 +107,18 @@ function readingsOf(ch: string): Set<string> {
  * A reading is real pinyin only when each syllable is a reading of the character it follows:
  * 長(zhǎng) is, 府(Digital Government) is not.
  */
-function matchesCharacters(chars: string[], syllables: string[]): boolean {
-  if (syllables.length === 0 || syllables.length > chars.length) return false;
-  const tail = chars.slice(chars.length - syllables.length);
+function matchesCharacters(chars: string, syllables: string[]): boolean {
+  if (syllables.length === 0 || syllables.length !== chars.length) return false;
   return syllables.every((s, i) => {
-    const plain = plainSyllable(s);
-    const known = readingsOf(tail[i]!);
-    return known.has(plain) || known.has(plain.replace('v', 'u'));
+    const key = chars[i]! + s;
+    let matches = syllableCache.get(key);
+    if (matches === undefined) {
+      const plain = plainSyllable(s);
+      const known = readingsOf(chars[i]!);
+      matches = known.has(plain) || known.has(plain.replace('v', 'u'));
+      syllableCache.set(key, matches);
+    }
+    return matches;
   });
 }
 
@@ -126,13 +134,13 @@ const RULES: Rule[] = [
     apply: (input, readings) => {
       const found: Array<{ index: number; pinyin: string }> = [];
       const out = rewrite(input, ANNOTATION, (m) => {
-        const chars = [...m[1]!];
-        const syllables = m[2]!.split(/[\s'’-]+/).filter(Boolean);
-        if (!matchesCharacters(chars, syllables)) return m[0];
-        const kept = chars.slice(chars.length - syllables.length).join('');
+        const syllables = m[1]!.split(/[\s'’-]+/).filter(Boolean);
+        const first = m.index - syllables.length;
+        const chars = input.text.slice(Math.max(0, first), m.index);
+        if (first < 0 || ![...chars].every((c) => HAN_BMP.test(c)) || !matchesCharacters(chars, syllables)) return m[0];
         // Offset in the text being built: fixed up below once the rewrite is done.
-        found.push({ index: m.index + m[1]!.length - kept.length, pinyin: syllables.join(' ') });
-        return m[1]!;
+        found.push({ index: first, pinyin: syllables.join(' ') });
+        return '';
       });
       // Translate each annotated character's index in `input` to its index in `out`.
       let j = 0;

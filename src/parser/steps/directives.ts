@@ -5,6 +5,8 @@ import type { ParseContext } from '../context.ts';
 
 // 会议强调，  会议要求——  邱木兴强调，  会上指出：  (the speaker is 会议, 会上, 他/她 or an official)
 const HEADER = /(?:^|[，。；])(?<speaker>会议|会上|他|她|[\p{Script=Han}]{2,4}?)(?:还|并|最后|再次|进一步)?(?:强调|要求|指出|提出|明确|部署)(?<punct>[，：:—]+)/gu;
+// A cheap first look: a paragraph without one of these verbs has no header.
+const HEADER_VERB = /(?:强调|要求|指出|提出|明确|部署)[，：:—]/u;
 // 一要…二要…, 一是…二是…, 第一，…
 const NUMBERED = /(?<=^|[。；，：])(?:[一二三四五六七八九十]+(?:要|是)|第[一二三四五六七八九十]+[，、是])/gu;
 const NUMBERED_AT_START = /^(?:[一二三四五六七八九十]+(?:要|是)|第[一二三四五六七八九十]+[，、是])/u;
@@ -44,6 +46,7 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number,
 /** The directive headers of a paragraph: where each starts and where its items start. */
 function findHeaders(simplified: string, speakers: string[]): Array<{ start: number; end: number }> {
   const headers: Array<{ start: number; end: number }> = [];
+  if (!HEADER_VERB.test(simplified)) return headers;
   HEADER.lastIndex = 0;
   for (let m = HEADER.exec(simplified); m; m = HEADER.exec(simplified)) {
     const speaker = m.groups!.speaker!;

@@ -1,18 +1,19 @@
 // Step: the meetings a bulletin reports. One 主持召开…会议 sentence (or …会在…举行, or a 调研 visit)
 // is one meeting; it runs until the next one starts. Each gets its kinds, number, date, chairs,
 // attendees, directives (directives.ts) and documents (《…》).
-import { DateTime } from 'luxon';
 import type { Meeting } from '../../record.ts';
 import type { ParseContext } from '../context.ts';
 import { MEETING_KINDS, NUMERAL_CHARS, parseNumber } from '../vocab.ts';
-import { DATE_IN_TEXT } from './date.ts';
+import { DATE_IN_TEXT, isoDate } from './date.ts';
 import { extractDirectives } from './directives.ts';
 import { type Officials, roleOf } from './officials.ts';
 
 // 主持召开区政府党组（扩大）会议暨区政府党组理论学习中心组学习会。 The name runs to the clause's end.
-const CONVENED = /(?<organ>[^，。；！？\n]{0,20}?)(?:主持)?召开(?:了)?(?<name>[^，。；！？\n]{1,60}?(?:会议|会))(?=[，。；！？\n]|$)/gu;
+const CONVENED = /(?:主持)?召开(?:了)?(?<name>[^，。；！？\n]{1,60}?(?:会议|会))(?=[，。；！？\n]|$)/gu;
 // 2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行
 const HELD = /(?<=^|[，。；\n])(?:[^，。；\n]{0,12}?[日午]，?)?(?<name>[^，。；\n]{2,50}?(?:会议|会))(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/gu;
+// A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
+const HELD_VERB = /会(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/u;
 // 邱木兴先后深入玉山县、信州区督导检查禁毒工作
 const VISIT = /(?:先后)?(?:深入|到|赴|前往|来到)(?<name>[^，。；\n]{2,30}?(?:调研|督导检查|督导|检查|视察)[^，。；\n]{0,20})/gu;
 // 第17次, 第十七次
@@ -21,6 +22,7 @@ const NUMBER = new RegExp(`第(?<n>\\d+|[${NUMERAL_CHARS}]+)次`, 'u');
 const ASIDE = /[（(][^）)]*[）)]/gu;
 // The organ that convenes: the end of the text before 召开, after any date (虚构市委常委会).
 const ORGAN = /(?<=^|[日午]|\s)[\p{Script=Han}]{2,14}?(?:政府|常委会|委员会|党组|党委|人大|政协|局|办)$/u;
+const MAX_ORGAN = 20;
 const GENERIC_NAME = /^(?:会议|大会|本次|此次|这次|该会|全会$)/u;
 const DOCUMENT = /《(?<title>[^》\n]+)》/gu;
 
@@ -50,9 +52,10 @@ function findMeetings(masked: string): Found[] {
     const nameStart = m.index + m[0].lastIndexOf(m.groups!.name!);
     const nameEnd = nameStart + m.groups!.name!.length;
     // 虚构市委常委会召开第十二次会议, 样板县政府召开第三次全体会议: the organ is part of the name.
-    const organ = ORGAN.exec(m.groups!.organ ?? '');
-    const organStart = organ && /^(?:今年|本年度)?(?:第|全体|常务|党组)/u.test(m.groups!.name!) ? m.index + organ.index : nameStart;
-    const organEnd = organStart === nameStart ? nameStart : m.index + m.groups!.organ!.length;
+    const clauseStart = Math.max(m.index - MAX_ORGAN, lastBoundary(masked, m.index));
+    const organ = visit ? null : ORGAN.exec(masked.slice(clauseStart, m.index));
+    const organStart = organ && /^(?:今年|本年度)?(?:第|全体|常务|党组)/u.test(m.groups!.name!) ? clauseStart + organ.index : nameStart;
+    const organEnd = organStart === nameStart ? nameStart : m.index;
     // A meeting only referred to (传达…区委常委会会议精神) is not one of this bulletin's.
     if (/^精神|^上的/u.test(masked.slice(nameEnd, nameEnd + 3))) return;
     // 会议在…召开 and 此次会议 point back at a meeting already named.
@@ -61,6 +64,7 @@ function findMeetings(masked: string): Found[] {
     found.push({ sentenceStart: sentenceStartOf(masked, m.index), organStart, organEnd, nameStart, nameEnd, visit });
   };
   for (const pattern of [CONVENED, HELD]) {
+    if (pattern === HELD && !HELD_VERB.test(masked)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(masked); m; m = pattern.exec(masked)) add(m, false);
   }
@@ -72,6 +76,12 @@ function findMeetings(masked: string): Found[] {
     }
   }
   return found.sort((a, b) => a.nameStart - b.nameStart);
+}
+
+/** Index just after the last clause mark before `at`. */
+function lastBoundary(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if ('，。；！？\n'.includes(text[i]!)) return i + 1;
+  return 0;
 }
 
 /** The start of the paragraph holding `at`: a meeting's sentence opens its part of the text. */
@@ -131,9 +141,7 @@ function meetingDate(ctx: ParseContext, sentenceStart: number, nameStart: number
   const m = DATE_IN_TEXT.exec(before);
   if (!m?.groups) return bulletinDate;
   const year = m.groups.year ? parseNumber(m.groups.year) : Number(bulletinDate.slice(0, 4));
-  const d = DateTime.fromObject(
-    { year: year ?? undefined, month: parseNumber(m.groups.month!) ?? undefined, day: parseNumber(m.groups.day!) ?? undefined },
-    { zone: 'Asia/Shanghai' },
-  );
-  return d.isValid ? d.toISODate()! : bulletinDate;
+  const month = parseNumber(m.groups.month!);
+  const day = parseNumber(m.groups.day!);
+  return (year !== null && month !== null && day !== null && isoDate(year, month, day)) || bulletinDate;
 }
