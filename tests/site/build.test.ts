@@ -10,11 +10,12 @@ import { buildFixtureSite, cleanUp, listFiles, SEED, SEED_URL, XSS_URL } from '.
 let root: string;
 let out: string;
 let files: string[];
+let stdout: string;
 const read = (path: string) => readFileSync(join(out, path), 'utf8');
 const page = (url: string) => read(`${url}index.html`);
 
 before(() => {
-  ({ root, out } = buildFixtureSite('build'));
+  ({ root, out, stdout } = buildFixtureSite('build'));
   files = listFiles(out);
 });
 after(() => cleanUp(root));
@@ -133,6 +134,11 @@ describe('indexes', () => {
       assert.equal(r.readings, undefined);
     }
     assert.ok(read('records.json').length < 6 * 1500, 'records.json holds metadata only');
+  });
+
+  test('warnings are listed at the end of the build and on the report page', () => {
+    assert.match(stdout, /warning\(s\) \(also on \/report\/\):\n.*wang-yang-yi-quanti\.txt:\d+:\d+: /);
+    assert.match(page('/report/'), /<a href="\/2021\/12\/30\/wang-yang-yi-quanti\/">[^<]*wang-yang-yi-quanti\.txt<\/a>/);
   });
 
   test('redirects and withdrawn bulletins keep old URLs working', () => {

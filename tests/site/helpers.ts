@@ -19,7 +19,11 @@ export const FIXTURES: Record<string, string> = {
 會議審議《測試辦法》。
 （記者 周測丁）
 `,
-  '2021/2021-12-30-wang-yang-yi-quanti.txt': `長樂新聞網訊 12月30日，區委書記王樣乙主持召開區委全體會議。
+  // Its front matter sets a computed field: a warning for the report, not a failure.
+  '2021/2021-12-30-wang-yang-yi-quanti.txt': `---
+readings: []
+---
+長樂新聞網訊 12月30日，區委書記王樣乙主持召開區委全體會議。
 會議要求——
 要做好年終工作。確保各項任務完成。
 （記者 周測丁）
@@ -84,13 +88,13 @@ export function cleanUp(dir: string): void {
 }
 
 /** Builds the fixture content into a temp folder; throws with the build's output if it fails. */
-export function buildFixtureSite(name: string): { root: string; content: string; out: string } {
+export function buildFixtureSite(name: string): { root: string; content: string; out: string; stdout: string } {
   const root = tempDir(name);
   const content = writeContent(join(root, 'content'));
   const out = join(root, 'site');
   const result = runBuild(content, out);
   if (result.status !== 0) throw new Error(`fixture build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return { root, content, out };
+  return { root, content, out, stdout: result.stdout };
 }
 
 /** Every file below dir, as paths relative to it, sorted. */
