@@ -1,7 +1,7 @@
 // The page frame every HTML page shares: head, header with the 繁/简 and reading switches, footer.
 import type { Script } from '../src/record.ts';
 import { site } from '../site.config.ts';
-import { absoluteUrl, inScript, langTag, siteUrl } from '../src/site/filters.ts';
+import { absoluteUrl, langTag, say, siteUrl } from '../src/site/filters.ts';
 import { html, type SafeHtml } from '../src/site/html.ts';
 
 export interface PageOptions {
@@ -24,8 +24,6 @@ export interface PageOptions {
   noindex?: boolean;
 }
 
-/** Labels are written once, in Traditional, and converted for Simplified pages. */
-const say = (text: string, script: Script) => (script === 'Hant' ? text : inScript(text, 'Hans'));
 
 export function basePage(o: PageOptions, body: SafeHtml): string {
   const s = o.script;

@@ -1,7 +1,7 @@
 // Bulletins per month as an SVG bar chart drawn at build time, with a table as its text alternative.
 import type { Script } from '../record.ts';
 import type { MonthCount } from './archive.ts';
-import { chineseMonth, inScript } from './filters.ts';
+import { chineseMonth, say } from './filters.ts';
 import { html, type SafeHtml } from './html.ts';
 
 const BAR = 8;
@@ -22,7 +22,7 @@ export function monthlyChart(series: readonly MonthCount[], id: string, caption:
   const busiest = series.reduce((a, b) => (b.count > a.count ? b : a));
   const width = LEFT + series.length * STEP + 4;
   const height = TOP + HEIGHT + BOTTOM;
-  const desc = inScript(
+  const desc = say(
     `${chineseMonth(series[0]!.month)}至${chineseMonth(series.at(-1)!.month)}，共${total}篇；最多的月份是${chineseMonth(busiest.month)}，${busiest.count}篇。下方表格列出每月篇數。`,
     script,
   );
@@ -52,7 +52,7 @@ export function monthlyTable(series: readonly MonthCount[], caption: string, scr
   const byMonth = new Map(series.map((m) => [m.month, m.count]));
   return html`<div class="table-scroll"><table class="monthly">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">${inScript('年份', script)}</th>${Array.from({ length: 12 }, (_, i) => html`<th scope="col">${i + 1}月</th>`)}<th scope="col">${inScript('合計', script)}</th></tr></thead>
+<thead><tr><th scope="col">${say('年份', script)}</th>${Array.from({ length: 12 }, (_, i) => html`<th scope="col">${i + 1}月</th>`)}<th scope="col">${say('合計', script)}</th></tr></thead>
 <tbody>${years.map((y) => {
     const counts = Array.from({ length: 12 }, (_, i) => ({ month: `${y}-${String(i + 1).padStart(2, '0')}`, count: byMonth.get(`${y}-${String(i + 1).padStart(2, '0')}`) ?? 0 }));
     const sum = counts.reduce((n, c) => n + c.count, 0);

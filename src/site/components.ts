@@ -2,11 +2,10 @@
 import type { Script } from '../record.ts';
 import type { BulletinRef, DayData, ListPage, MonthData, NameLink, PersonRef } from './archive.ts';
 import { monthWeeks, WEEKDAYS } from './calendar.ts';
-import { chineseDate, inScript, langTag, siteUrl } from './filters.ts';
+import { chineseDate, langTag, say, siteUrl } from './filters.ts';
 import { html, type Interpolation, type SafeHtml } from './html.ts';
 
-/** A site label, written in Traditional, in the page's script. */
-export const say = (text: string, script: Script) => (script === 'Hant' ? text : inScript(text, 'Hans'));
+export { say };
 
 /** lang="…" when a bulletin's script differs from the page's. */
 const langIfOther = (ref: { script: Script }, script: Script) => (ref.script === script ? '' : html` lang="${langTag(ref.script)}"`);

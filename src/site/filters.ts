@@ -20,6 +20,11 @@ export function inScript(text: string, script: Script): string {
   return converted;
 }
 
+/** A site label, written once in Traditional, in the page's script (converted for Simplified pages). */
+export function say(text: string, script: Script): string {
+  return script === 'Hant' ? text : inScript(text, 'Hans');
+}
+
 /** The BCP 47 tag of a script: zh-Hant or zh-Hans. */
 export function langTag(script: Script): string {
   return script === 'Hans' ? 'zh-Hans' : 'zh-Hant';
@@ -71,7 +76,7 @@ export function absoluteUrl(path: string): string {
 
 /** Registers the filters for any template language that wants them (the .11ty.ts pages import them). */
 export function filtersPlugin(eleventyConfig: { addFilter(name: string, fn: (...args: any[]) => unknown): void }): void {
-  for (const [name, fn] of Object.entries({ inScript, langTag, chineseDate, chineseMonth, isoDateTime, roleLabel, siteUrl, absoluteUrl })) {
+  for (const [name, fn] of Object.entries({ inScript, say, langTag, chineseDate, chineseMonth, isoDateTime, roleLabel, siteUrl, absoluteUrl })) {
     eleventyConfig.addFilter(name, fn);
   }
 }
