@@ -203,6 +203,15 @@ const RULES: Rule[] = [
       }),
   },
   {
+    // 读本(2008年版）: a parenthesis left unpaired beside Chinese becomes full-width too.
+    name: 'fullwidth-lone-parentheses',
+    apply: (input) =>
+      rewrite(input, /[()]/g, (m) => {
+        const chinese = isChinese(input.text[m.index - 1]) || isChinese(input.text[m.index + 1]);
+        return chinese ? (m[0] === '(' ? '（' : '）') : m[0];
+      }),
+  },
+  {
     // "區,區" → "區，區": ASCII , : ; ? ! beside a Chinese character or mark become full-width.
     name: 'fullwidth-punctuation',
     apply: (input) =>

@@ -23,13 +23,14 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number,
     const offset = at;
     at += paragraph.length + 1;
     const simplified = ctx.simplified.slice(offset, offset + paragraph.length);
-    if (expectingItems && (ITEM_START.test(simplified) || NUMBERED_AT_START.test(simplified))) {
+    const headers = findHeaders(simplified, speakers);
+    const opensWithHeader = headers[0]?.start === 0;
+    if (expectingItems && !opensWithHeader && (ITEM_START.test(simplified) || NUMBERED_AT_START.test(simplified))) {
       directives.push(...items(paragraph, simplified));
       continue;
     }
     expectingItems = false;
     // 会议指出，要…。会议要求，一是…: each header's items run to the next header.
-    const headers = findHeaders(simplified, speakers);
     headers.forEach((header, h) => {
       const scopeEnd = headers[h + 1]?.start ?? paragraph.length;
       const rest = simplified.slice(header.end, scopeEnd);

@@ -13,9 +13,9 @@ const CONVENED = /(?:主持)?召开(?:了)?(?<name>[^，。；！？\n]{1,60}?(?
 // 2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行
 const HELD = /(?<=^|[，。；\n])(?:[^，。；\n]{0,12}?[日午]，?)?(?<name>[^，。；\n]{2,50}?(?:会议|会))(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/gu;
 // A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
-const HELD_VERB = /会(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/u;
-// 邱木兴先后深入玉山县、信州区督导检查禁毒工作
-const VISIT = /(?:先后)?(?:深入|到|赴|前往|来到)(?<name>[^，。；\n]{2,30}?(?:调研|督导检查|督导|检查|视察)[^，。；\n]{0,20})/gu;
+const HELD_VERB = /会议?(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/u;
+// 邱木兴先后深入玉山县、信州区督导检查禁毒工作: the visit is named from its verb (督导检查禁毒工作).
+const VISIT = /(?:先后)?(?:深入|到|赴|前往|来到)[^，。；\n]{1,30}?(?<name>(?:调研|督导检查|督导|检查|视察)[^，。；\n]{0,20})/gu;
 // 第17次, 第十七次
 const NUMBER = new RegExp(`第(?<n>\\d+|[${NUMERAL_CHARS}]+)次`, 'u');
 // Asides in a meeting's name that do not change its kind: （扩大）, (扩大).
@@ -24,6 +24,8 @@ const ASIDE = /[（(][^）)]*[）)]/gu;
 const ORGAN = /(?<=^|[日午]|\s)[\p{Script=Han}]{2,14}?(?:政府|常委会|委员会|党组|党委|人大|政协|局|办)$/u;
 const MAX_ORGAN = 20;
 const GENERIC_NAME = /^(?:会议|大会|本次|此次|这次|该会|全会$)/u;
+// 今年第1次, 第十二次: a count inside a name says nothing of its kind.
+const COUNT = new RegExp(`(?:今年|本年度|\\d{4}年|[〇零一二三四五六七八九]{4}年)?第(?:\\d+|[${NUMERAL_CHARS}]+)次`, 'gu');
 const DOCUMENT = /《(?<title>[^》\n]+)》/gu;
 
 interface Found {
@@ -38,7 +40,7 @@ interface Found {
 }
 
 export function extractMeetings(ctx: ParseContext, officials: Officials, bulletinDate: string): Meeting[] {
-  const found = findMeetings(officials.masked);
+  const found = findMeetings(officials);
   return found.map((f, i) => {
     const segmentStart = f.sentenceStart;
     const segmentEnd = found[i + 1]?.sentenceStart ?? ctx.text.length;
@@ -46,7 +48,7 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
   });
 }
 
-function findMeetings(masked: string): Found[] {
+function findMeetings({ masked, mentions }: Officials): Found[] {
   const found: Found[] = [];
   const add = (m: RegExpExecArray, visit: boolean) => {
     const nameStart = m.index + m[0].lastIndexOf(m.groups!.name!);
@@ -68,12 +70,11 @@ function findMeetings(masked: string): Found[] {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(masked); m; m = pattern.exec(masked)) add(m, false);
   }
-  if (found.length === 0) {
-    VISIT.lastIndex = 0;
-    for (let m = VISIT.exec(masked); m; m = VISIT.exec(masked)) {
-      add(m, true);
-      break;
-    }
+  VISIT.lastIndex = 0;
+  for (let m = VISIT.exec(masked); m; m = VISIT.exec(masked)) {
+    // A visit is led by someone named in its own clause: 区长林測甲到示例村调研….
+    const clauseStart = lastBoundary(masked, m.index);
+    if (mentions.some((x) => x.start >= clauseStart && x.end <= m!.index)) add(m, true);
   }
   return found.sort((a, b) => a.nameStart - b.nameStart);
 }
@@ -127,7 +128,7 @@ function buildMeeting(
 export function meetingTypes(simplifiedName: string): string[] {
   const types: string[] = [];
   for (const part of simplifiedName.split('暨')) {
-    const bare = part.replace(ASIDE, '');
+    const bare = part.replace(ASIDE, '').replace(COUNT, '');
     const kind = MEETING_KINDS.find((k) => k.pattern.test(bare));
     if (kind && !types.includes(kind.type)) types.push(kind.type);
   }

@@ -36,12 +36,15 @@ const HAN = /\p{Script=Han}/u;
 const LONE_AFTER_NAME = '等和与及在的了是向对将把被为也还都';
 // Where a title's organisation prefix stops when reading leftwards: marks, digits, and verbs such
 // as 主持 or 由 (会议由副市长何运平主持).
-const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的]$/u;
+const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了]$/u;
 const PREFIX_STOP_WORDS = /(?:主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
 // Characters of institutions, never of a person's name: keeps 区政府 from reading as a name.
 const NOT_IN_NAMES = /[政府委市县区镇乡局厅部党组会院所处科办队社司员记者书任席议]/u;
 // Clause ends for attendance: a sentence's attendees are named before 出席 in the same sentence.
 const ATTEND = /出席|参加|列席|陪同/u;
+const ATTEND_ALL = /出席|参加|列席|陪同/gu;
+// 沈测己到演示街道调研: a visit's leader stands before its verb.
+const VISIT_VERB = /(?:先后)?(?:深入|到|赴|前往|来到)(?=[^，。；\n]{1,30}?(?:调研|督导检查|督导|检查|视察))/gu;
 const CHAIR_AFTER = /^(?:共同)?主持/u;
 const MAX_PREFIX = 14;
 
@@ -80,7 +83,7 @@ function endsName(text: string, end: number): boolean {
 
 /** The length of a name that ends at `end` (name-then-title: 习近平总书记), or 0. */
 function nameLengthBefore(text: string, end: number): number {
-  for (const length of [3, 2]) {
+  for (const length of [4, 3, 2]) {
     const start = end - length;
     if (start < 0) continue;
     const name = text.slice(start, end);
@@ -154,8 +157,35 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
     const length = nameLengthBefore(masked, at);
     if (length > 0) mentions.push(mention(ctx, at - length, at, []));
   }
+  addUntitledNames(ctx, masked, mentions, ATTEND_ALL);
+  addUntitledNames(ctx, masked, mentions, VISIT_VERB);
   mentions.sort((a, b) => a.start - b.start);
   return { list: collect(ctx, masked, mentions), mentions, masked };
+}
+
+/**
+ * 蔡测丙，叶例辛，副县长阎拟壬出席会议 / 沈测己到演示街道调研: names listed without titles before
+ * an attendance or visit verb. Walks back from each verb over the list, past people already
+ * found, adding bare names.
+ */
+function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[], verbs: RegExp): void {
+  for (const verb of masked.matchAll(verbs)) {
+    let at = verb.index;
+    if (masked[at - 1] === '等') at--;
+    for (;;) {
+      const known = mentions.find((x) => x.end === at);
+      if (known) {
+        at = Math.min(known.start, ...known.titleSpans.map(([start]) => start));
+      } else {
+        const length = nameLengthBefore(masked, at);
+        if (length === 0) break;
+        mentions.push(mention(ctx, at - length, at, []));
+        at -= length;
+      }
+      if (masked[at - 1] !== '、' && masked[at - 1] !== '，') break;
+      at--;
+    }
+  }
 }
 
 /** Whether a title (with its organisation prefix) starts at `at`: 区长…, 市公安局副局长…. */
@@ -169,7 +199,9 @@ function startsTitle(text: string, at: number): boolean {
 function mention(ctx: ParseContext, start: number, end: number, titleSpans: Array<[number, number]>): Mention {
   return {
     start, end, name: ctx.text.slice(start, end), key: ctx.simplified.slice(start, end),
-    titles: titleSpans.map(([s, e]) => ctx.text.slice(s, e)), titleSpans,
+    // 县领导阎拟壬: 领导 leads to names but is no title.
+    titles: titleSpans.filter(([s, e]) => !ctx.simplified.slice(s, e).endsWith('领导')).map(([s, e]) => ctx.text.slice(s, e)),
+    titleSpans,
   };
 }
 

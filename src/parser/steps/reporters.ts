@@ -34,11 +34,18 @@ export function extractReporters(ctx: ParseContext): Reporters {
   for (let m = PAREN_BYLINE.exec(ctx.simplified); m; m = PAREN_BYLINE.exec(ctx.simplified)) {
     take(m.index + 1, m.groups!.body!, '');
   }
-  if (list.length === 0) {
+  {
+    // 示例新闻网讯 记者邱笔九 …: a byline after the dateline, as well as one at the end.
     const lead = LEAD_BYLINE.exec(ctx.simplified);
-    if (lead) take(lead.index + lead[0].length - lead.groups!.body!.length, lead.groups!.body!, '');
+    if (lead) {
+      const before = list.length;
+      take(lead.index + lead[0].length - lead.groups!.body!.length, lead.groups!.body!, '');
+      // The lead byline comes first in reading order.
+      list.unshift(...list.splice(before));
+    }
   }
-  if (list.length === 0) {
+  if (!spans.some(([, end]) => end >= ctx.simplified.trimEnd().length - 1)) {
+    // Names on the last line, unless a byline already ends the text.
     const last = PAREN_NAMES_LAST.exec(ctx.simplified) ?? LAST_LINE_NAMES.exec(ctx.simplified);
     if (last) take(last.index + last[0].length - last.groups!.body!.length - (last[0].endsWith('）') || last[0].endsWith(')') ? 1 : 0), last.groups!.body!, '');
   }
