@@ -1,10 +1,14 @@
-// The `bulletin` command line: `parse` turns bulletin files into records (JSON, Markdown or a summary).
+// The `bulletin` command line: `parse` turns bulletin files into records (JSON, Markdown or a summary);
+// `add` files received bulletins into the archive; `check` parses the whole archive and reports.
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
+import { Adder, type AddResult, ArchiveIndex, displayPath, expandInputs, summaryLines } from '../editor/add.ts';
+import { sharedParseCache } from '../editor/parse-cache.ts';
 import { BulletinError, parseBulletinFile } from '../parser/index.ts';
 import type { BulletinRecord } from '../record.ts';
+import { ArchiveError, findBulletinFiles, loadArchive } from '../site/archive.ts';
 
 const USAGE = `Usage:
   bulletin parse [--year YYYY] [--format json|md|summary] [--out DIR] [--force] FILE|DIR...
@@ -16,11 +20,28 @@ const USAGE = `Usage:
   --year    The year for dates written without one (7月18日).
   --force   With --format md, replace files already in DIR.
 A folder stands for every .txt file below it. Files that fail are reported on stderr as
-"FILE: reason"; the others are still parsed. Exit status 1 if any file failed.`;
+"FILE: reason"; the others are still parsed. Exit status 1 if any file failed.
 
-export function main(argv: string[]): number {
+  bulletin add [--year YYYY] [--content DIR] [--dry-run] FILE|DIR...
+
+  add       File received bulletins (any supported encoding) into DIR/bulletins/YYYY/ (default
+            content/) as UTF-8 YYYY-MM-DD-<slug>.txt, the text as received plus 'received:' (file,
+            encoding, sha256) in its front matter. A bulletin whose text (in either script) is in the
+            archive already is skipped; one that does not parse is refused; nothing is overwritten.
+  --dry-run Say what would happen; write nothing.
+Exit status 1 if any file was refused, else 0 (duplicates are skipped, not errors).
+
+  bulletin check [--content DIR]
+
+  check     Parse every bulletin of the archive (through the parse cache, .cache/parse) and print
+            its errors and warnings as FILE:LINE:COL: rule: reason. Exit status 1 on any error or
+            fatal warning, or a problem the build would stop on (a URL taken twice, officials.yml …).`;
+
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'parse') return parseCommand(rest);
+  if (command === 'add') return addCommand(rest);
+  if (command === 'check') return checkCommand(rest);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
@@ -133,4 +154,184 @@ function summary(r: BulletinRecord): string {
   return `${lines.join('\n')}\n`;
 }
 
-process.exitCode = main(process.argv.slice(2));
+
+/** Reads --year as parse does; undefined when absent, null when invalid (after saying so). */
+function yearOption(command: string, value: string | undefined): number | undefined | null {
+  if (value === undefined) return undefined;
+  const year = Number(value);
+  if (Number.isInteger(year) && year >= 1900 && year <= 2100) return year;
+  process.stderr.write(`bulletin ${command}: --year must be a year such as 2022, not '${value}'\n`);
+  return null;
+}
+
+async function addCommand(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        year: { type: 'string' },
+        content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`bulletin add: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const year = yearOption('add', values.year);
+  if (year === null) return 2;
+  if (positionals.length === 0) {
+    process.stderr.write(`bulletin add: name at least one file or folder\n\n${USAGE}\n`);
+    return 2;
+  }
+  const contentDir = values.content!;
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    process.stderr.write(`bulletin add: the content folder ${contentDir} does not exist; pass --content DIR\n`);
+    return 2;
+  }
+  const dryRun = values['dry-run']!;
+  const files = expandInputs(positionals);
+  if (files.length === 0) {
+    process.stderr.write(`bulletin add: no .txt files in ${positionals.join(' ')}\n`);
+    return 2;
+  }
+
+  const index = ArchiveIndex.load(contentDir, sharedParseCache());
+  const adder = new Adder({ contentDir, year, dryRun }, index);
+  const progress = new Progress(files.length, process.stderr.isTTY === true && files.length > 1);
+  let interrupted = false;
+  const onSignal = () => { interrupted = true; };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const results: AddResult[] = [];
+  try {
+    for (const file of files) {
+      // Between files, let a Ctrl-C in: each file is written whole or not at all, so stopping here is safe.
+      await new Promise((ok) => setImmediate(ok));
+      if (interrupted) break;
+      progress.show(results.length, file);
+      const result = adder.add(file);
+      results.push(result);
+      progress.print(describe(result, dryRun));
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.done();
+  }
+
+  if (files.length > 1) process.stdout.write(`\n${table(results, dryRun)}`);
+  const count = (status: AddResult['status']) => results.filter((r) => r.status === status).length;
+  const left = files.length - results.length;
+  process.stdout.write(`${results.length} file(s)${dryRun ? ' (dry run: nothing written)' : ''}: ${count('added')} ${dryRun ? 'would be added' : 'added'}, ` +
+    `${count('skipped')} skipped (duplicates), ${count('refused')} refused${left ? `; stopped, ${left} not looked at` : ''}\n`);
+  if (interrupted) return 130;
+  return count('refused') > 0 ? 1 : 0;
+}
+
+/** The lines printed for one file as soon as it is done. */
+function describe(r: AddResult, dryRun: boolean): string {
+  const where = `${r.source}${r.line ? `:${r.line}` : ''}`;
+  if (r.status === 'refused') return `refused  ${where}: ${r.reason}\n`;
+  if (r.status === 'skipped') return `skipped  ${r.source}: ${r.reason}\n`;
+  const head = `${dryRun ? 'would add' : 'added'}  ${r.target}  ← ${r.source} (${r.encoding})`;
+  return `${[head, ...summaryLines(r.record!).map((line) => `         ${line}`)].join('\n')}\n`;
+}
+
+/** The closing table: one row per file, what happened and where it went (or why not). */
+function table(results: AddResult[], dryRun: boolean): string {
+  const rows = results.map((r) => [
+    r.status === 'added' && dryRun ? 'would add' : r.status,
+    r.source,
+    r.status === 'added' ? r.target! : `${r.line ? `line ${r.line}: ` : ''}${r.reason}`,
+  ]);
+  const header = ['status', 'file', 'stored as / reason'];
+  const widths = [0, 1].map((i) => Math.max(header[i]!.length, ...rows.map((row) => row[i]!.length)));
+  return [header, ...rows].map((row) => `${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}`).join('\n') + '\n\n';
+}
+
+/** A progress bar on a terminal (stderr), redrawn under the lines printed for each file; nothing otherwise. */
+class Progress {
+  private drawn = false;
+  constructor(private readonly total: number, private readonly enabled: boolean) {}
+  show(done: number, file: string): void {
+    if (!this.enabled) return;
+    const width = 30;
+    const filled = Math.round((done / this.total) * width);
+    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} ${name}`);
+    this.drawn = true;
+  }
+  print(text: string): void {
+    this.clear();
+    process.stdout.write(text);
+  }
+  done(): void {
+    this.clear();
+  }
+  private clear(): void {
+    if (this.drawn) process.stderr.write('\r\x1b[2K');
+    this.drawn = false;
+  }
+}
+
+function checkCommand(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' } } });
+  } catch (error) {
+    process.stderr.write(`bulletin check: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const contentDir = args.values.content!;
+  if (!existsSync(join(contentDir, 'bulletins'))) {
+    process.stderr.write(`bulletin check: ${join(contentDir, 'bulletins')} does not exist; pass --content DIR\n`);
+    return 2;
+  }
+  const started = performance.now();
+  const cache = sharedParseCache();
+  const files = findBulletinFiles(join(resolve(contentDir), 'bulletins'));
+  let errors = 0;
+  let fatal = 0;
+  let warnings = 0;
+  const out: string[] = [];
+  for (const file of files) {
+    const shown = displayPath(file);
+    const { record, error } = cache.parseFile(shown);
+    if (error) {
+      errors++;
+      out.push(`${shown}:${error.line ?? 1}:1: error/${error.code}: ${error.reason}`);
+      continue;
+    }
+    for (const w of record!.warnings) {
+      if (w.fatal) fatal++;
+      else warnings++;
+      out.push(`${shown}:${w.line}:${w.column}: ${w.rule}: ${w.reason}${w.fatal ? ' (fatal: the build stops on it)' : ''}`);
+    }
+  }
+  const fromCache = cache.hits;
+  // What the build checks across files (a URL taken twice, officials.yml, redirects.yml): only
+  // when every file parsed, so each problem is told once.
+  let archiveProblems = 0;
+  if (errors === 0 && fatal === 0) {
+    try {
+      loadArchive({ contentDir });
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      for (const f of error.failures) {
+        archiveProblems++;
+        out.push(`${f.file}:${f.line ?? 1}:1: archive: ${f.reason}`);
+      }
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(`checked ${files.length} bulletin(s) in ${seconds.toFixed(2)} s (${fromCache} from the parse cache): ` +
+    `${errors} error(s), ${fatal} fatal warning(s), ${warnings} warning(s)${archiveProblems ? `, ${archiveProblems} archive problem(s)` : ''}\n`);
+  return errors + fatal + archiveProblems > 0 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,8 @@
 // Templates only display what this module returns; nothing here knows about HTML.
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { BulletinError, parseBulletinFile } from '../parser/index.ts';
+import { parseBulletinFileCached } from '../editor/parse-cache.ts';
+import { BulletinError } from '../parser/index.ts';
 import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
 import { site } from '../../site.config.ts';
 import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
@@ -238,7 +239,8 @@ function parseAll(files: string[]): { records: Array<{ record: BulletinRecord; f
   for (const file of files) {
     const shown = displayPath(file);
     try {
-      const record = parseBulletinFile(shown);
+      // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again.
+      const record = parseBulletinFileCached(shown);
       const fatal = record.warnings.filter((w) => w.fatal);
       if (fatal.length > 0) {
         for (const w of fatal) failures.push({ file: shown, reason: `${w.reason} [${w.rule}]`, line: w.line });

@@ -1,0 +1,244 @@
+// `bulletin add`: files a received bulletin into the archive as UTF-8, once, under a name of its own.
+// Pure planning (parse, look for a duplicate, choose a name) and one atomic write per bulletin.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pinyin } from 'pinyin-pro';
+import { BulletinError, parseBulletin } from '../parser/index.ts';
+import { decodeBulletin } from '../parser/decode.ts';
+import { slugFromFileName } from '../parser/steps/title.ts';
+import type { BulletinRecord } from '../record.ts';
+import { bulletinUrl, findBulletinFiles } from '../site/archive.ts';
+import { type WriteHooks, writeNewFile } from './atomic-write.ts';
+import { type ParseCache, textKeyOf } from './parse-cache.ts';
+
+export interface AddOptions {
+  /** The content folder; bulletins go to `bulletins/YYYY/` below it. */
+  contentDir: string;
+  /** The year for dates written without one. */
+  year?: number;
+  /** Decide everything, write nothing. */
+  dryRun?: boolean;
+  /** Test hooks for the writer. */
+  hooks?: WriteHooks;
+}
+
+export type AddStatus = 'added' | 'skipped' | 'refused';
+
+/** What happened to one received file. */
+export interface AddResult {
+  status: AddStatus;
+  /** The file as given. */
+  source: string;
+  /** Where it was (or, in a dry run, would be) stored; for a duplicate, the bulletin it repeats. */
+  target?: string;
+  /** Why it was skipped or refused: "duplicate of …", the parser's reason. */
+  reason?: string;
+  /** Line of the reason in the received file, when it has one. */
+  line?: number;
+  /** The record parsed from the received file. */
+  record?: BulletinRecord;
+  /** The encoding the file was read as. */
+  encoding?: string;
+}
+
+/** Files as given, each folder replaced by the .txt files below it (hidden ones left out), in name order. */
+export function expandInputs(paths: string[]): string[] {
+  return paths.flatMap((path) => {
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      return readdirSync(path, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.toLowerCase().endsWith('.txt') && !name.split(/[\\/]/).some((part) => part.startsWith('.')))
+        .sort()
+        .map((name) => join(path, name));
+    }
+    return [path];
+  });
+}
+
+/** The path the build's data layer gives the parser: relative to the working folder when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+/** What the archive holds already: clean-text keys, names and URLs, with the file that has each. */
+export class ArchiveIndex {
+  readonly byTextKey = new Map<string, string>();
+  readonly byUrl = new Map<string, string>();
+  /** Absolute paths of files taken (on disk, or by this run in a dry run). */
+  readonly names = new Set<string>();
+
+  /** Reads every bulletin below `contentDir`/bulletins through the parse cache; files that fail are only names. */
+  static load(contentDir: string, cache: ParseCache): ArchiveIndex {
+    const index = new ArchiveIndex();
+    for (const file of findBulletinFiles(join(resolve(contentDir), 'bulletins'))) {
+      index.names.add(file);
+      const shown = displayPath(file);
+      const outcome = cache.parseFile(shown);
+      if (outcome.record && outcome.textKey) index.note(outcome.record, outcome.textKey, shown);
+    }
+    return index;
+  }
+
+  note(record: BulletinRecord, textKey: string, file: string): void {
+    if (!this.byTextKey.has(textKey)) this.byTextKey.set(textKey, file);
+    const url = bulletinUrl(record);
+    if (!this.byUrl.has(url)) this.byUrl.set(url, file);
+  }
+}
+
+// A whole front-matter block at the start of a file: "---\n…\n---\n".
+const OPENING_FENCE = /^---[ \t]*(\r?\n)/;
+// Names that say nothing about a bulletin: "新建文本文档" in pinyin, "untitled", "copy".
+const GENERIC_WORDS = new Set(['bulletin', 'untitled', 'document', 'doc', 'new', 'file', 'text', 'txt', 'copy', 'download', 'tmp', 'temp', 'news', 'xinwen', 'wenjian', 'xin', 'jian', 'wen', 'ben', 'dang']);
+
+/**
+ * The slug for a received file: from its name (as the parser's slugFromFileName makes it) when the
+ * name has a real word in it; else from the pinyin of the first meeting's kinds (常务会议 →
+ * changwu-huiyi, two meetings: dangzu-changwu-huiyi); else from the title; else "bulletin".
+ */
+export function slugFor(source: string, record: BulletinRecord): string {
+  const fromName = slugFromFileName(source);
+  if (isMeaningful(fromName)) return fromName;
+  // The first kind of the first two meetings, 会议 said once: 党组会议 + 常务会议 → dangzu-changwu-huiyi.
+  const kinds = [...new Set(record.meetings.map((m) => m.types[0]).filter((t): t is string => !!t))].slice(0, 2);
+  if (kinds.length > 0) {
+    const said = kinds.map((kind, i) => (i < kinds.length - 1 ? kind.replace(/会议$/u, '') : kind));
+    return said.map(wordPinyin).join('-');
+  }
+  const han = [...record.title.matchAll(/\p{Script=Han}/gu)].map((m) => m[0]).slice(0, 8).join('');
+  return han ? wordPinyin(han) : 'bulletin';
+}
+
+/** A slug with at least one word that is not a number, a hex hash (aff82dc70ec967be) or a generic word. */
+function isMeaningful(slug: string): boolean {
+  return slug.split('-').some((token) => /[a-z]{2,}/.test(token) && !GENERIC_WORDS.has(token) && !(/\d/.test(token) && /^[0-9a-f]+$/.test(token)));
+}
+
+/** Pinyin in two-syllable words, which is how most Chinese words are built: 常务会议 → changwu-huiyi. */
+function wordPinyin(text: string): string {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' })
+    .map((s) => s.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '')).filter(Boolean);
+  const words: string[] = [];
+  for (let i = 0; i < syllables.length; i += 2) words.push(syllables.slice(i, i + 2).join(''));
+  return words.join('-') || 'bulletin';
+}
+
+/** A YAML scalar for a file name: plain when safe, else double-quoted (JSON strings are valid YAML). */
+function yamlString(value: string): string {
+  return /^[\p{L}\p{N}_][\p{L}\p{N}_.\- ]*$/u.test(value) && !/\s$/.test(value) ? value : JSON.stringify(value);
+}
+
+/**
+ * The stored text: the received text as it is, with `received:` (file, encoding, sha256) and, when
+ * the year came from --year or the received file's path, `date:` added to its front matter
+ * (a block is made when it has none). A `received:` already present is kept: it names the first original.
+ */
+export function storedText(text: string, received: { file: string; encoding: string; sha256: string }, date?: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const fence = OPENING_FENCE.exec(text);
+  const hasReceived = fence ? /^received[ \t]*:/m.test(blockOf(text)) : false;
+  const lines = [
+    ...(hasReceived ? [] : ['received:', `  file: ${yamlString(received.file)}`, `  encoding: ${received.encoding}`, `  sha256: ${received.sha256}`]),
+    ...(date ? [`date: ${date}`] : []),
+  ];
+  if (lines.length === 0) return text;
+  const added = lines.map((line) => `${line}${eol}`).join('');
+  return fence ? `${fence[0]}${added}${text.slice(fence[0].length)}` : `---${eol}${added}---${eol}${text}`;
+}
+
+/** The inside of the front-matter block at the start of `text` (up to the closing fence). */
+function blockOf(text: string): string {
+  const end = text.slice(3).search(/\r?\n---[ \t]*(?:\r?\n|$)/);
+  return end === -1 ? '' : text.slice(0, end + 3);
+}
+
+/** Adds bulletins one at a time, remembering what it added so a batch cannot add one twice. */
+export class Adder {
+  private readonly bulletinsDir: string;
+
+  constructor(readonly options: AddOptions, readonly index: ArchiveIndex) {
+    this.bulletinsDir = join(resolve(options.contentDir), 'bulletins');
+  }
+
+  /** Plans and (unless a dry run) writes one file. Never throws for a bad file: it is refused. */
+  add(source: string): AddResult {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(source);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { status: 'refused', source, reason: code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? String(error)})` };
+    }
+    let record: BulletinRecord;
+    let text: string;
+    try {
+      text = decodeBulletin(bytes, source).text;
+      record = parseBulletin(bytes, source, { year: this.options.year });
+    } catch (error) {
+      if (!(error instanceof BulletinError)) throw error;
+      return { status: 'refused', source, reason: error.reason, line: error.line };
+    }
+    const encoding = record.source_file.encoding;
+    const fatal = record.warnings.find((w) => w.fatal);
+    if (fatal) return { status: 'refused', source, record, encoding, reason: `${fatal.reason} [${fatal.rule}]`, line: fatal.line };
+
+    const textKey = textKeyOf(record.text);
+    const duplicate = this.index.byTextKey.get(textKey);
+    if (duplicate) return { status: 'skipped', source, record, encoding, target: duplicate, reason: `duplicate of ${duplicate} (the same text, in either script)` };
+
+    const needsDate = record.origin.date === 'flag' || record.origin.date === 'path';
+    const data = Buffer.from(storedText(text, { file: basename(source), encoding, sha256: record.source_file.sha256 }, needsDate ? record.date : undefined), 'utf8');
+    const folder = join(this.bulletinsDir, record.date.slice(0, 4));
+    const base = `${record.date}-${slugFor(source, record)}`;
+
+    for (let n = 1; n < 1000; n++) {
+      const target = join(folder, `${base}${n === 1 ? '' : `-${n}`}.txt`);
+      if (this.index.names.has(target) || existsSync(target)) continue;
+      // The stored copy must parse on its own, to the same text and date, at a URL of its own.
+      let stored: BulletinRecord;
+      try {
+        stored = parseBulletin(data, displayPath(target));
+      } catch (error) {
+        if (!(error instanceof BulletinError)) throw error;
+        return { status: 'refused', source, record, encoding, reason: `the stored copy would not parse: ${error.reason}` };
+      }
+      if (stored.date !== record.date || textKeyOf(stored.text) !== textKey) {
+        return { status: 'refused', source, record, encoding, reason: `the stored copy would parse differently (date ${stored.date}); add a 'date:' to its front matter` };
+      }
+      const url = bulletinUrl(stored);
+      const taken = this.index.byUrl.get(url);
+      if (taken) {
+        if (stored.origin.id === 'front-matter') {
+          return { status: 'refused', source, record, encoding, reason: `its front-matter id '${stored.id}' would publish at ${url}, which ${taken} has; change or remove the id` };
+        }
+        continue;
+      }
+      if (!this.options.dryRun) {
+        mkdirSync(folder, { recursive: true });
+        if (!writeNewFile(target, data, this.options.hooks)) continue; // another writer took the name just now
+      }
+      this.index.names.add(target);
+      this.index.note(stored, textKey, displayPath(target));
+      return { status: 'added', source, record, encoding, target: displayPath(target) };
+    }
+    return { status: 'refused', source, record, encoding, reason: `no free name for ${base}.txt in ${displayPath(folder)}` };
+  }
+}
+
+/** Short summary lines of a record for the terminal: date, title, chairs, meetings, directives, warnings. */
+export function summaryLines(record: BulletinRecord): string[] {
+  const chairs = [...new Set(record.meetings.flatMap((m) => m.chairs))];
+  const directives = record.meetings.reduce((n, m) => n + m.directives.length, 0);
+  const lines = [
+    `${record.date}${record.end_date ? `–${record.end_date}` : ''}  ${record.title}`,
+    `chair: ${chairs.join('、') || '-'}  meetings: ${record.meetings.map((m) => m.name).join('；') || '-'}  directives: ${directives}  warnings: ${record.warnings.length}`,
+  ];
+  for (const w of record.warnings) lines.push(`warning ${w.line}:${w.column} ${w.rule}: ${w.reason}`);
+  return lines;
+}
+
+/** Whether `file` is inside `dir`. */
+export function isInside(file: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(file));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}

@@ -1,0 +1,61 @@
+// Writes a new file whole or not at all, and never over an existing one: temp file, fsync, link.
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Test hooks: called at the named moment; throwing there simulates a crash or a full disk. */
+export interface WriteHooks {
+  /** After the temp file is written and synced, before it gets its name. */
+  afterTemp?: (temp: string) => void;
+}
+
+/** The temp file's name: hidden, next to the target, never a .txt (so no reader takes it for a bulletin). */
+export function tempNameFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Creates `target` with `data`. Returns false, writing nothing, when `target` exists already
+ * (checked atomically by link(), so two writers cannot both take one name). Throws on I/O errors;
+ * in every case the temp file is gone when this returns.
+ */
+export function writeNewFile(target: string, data: Uint8Array, hooks: WriteHooks = {}): boolean {
+  const temp = tempNameFor(target);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    try {
+      for (let offset = 0; offset < data.length;) offset += writeSync(fd, data, offset, data.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    hooks.afterTemp?.(temp);
+    try {
+      linkSync(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      // File systems without hard links: rename, after a (racy) existence check.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+      if (existsSync(target)) return false;
+      renameSync(temp, target);
+    }
+    syncFolder(dirname(target));
+    return true;
+  } finally {
+    try {
+      unlinkSync(temp);
+    } catch { /* renamed, or never made */ }
+  }
+}
+
+/** Makes a new name in a folder durable; some systems cannot open folders, which is fine. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch { /* best effort */ } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
