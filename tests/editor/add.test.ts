@@ -1,0 +1,240 @@
+// `bulletin add` as an editor runs it, on temp archives: encodings, duplicates in either script,
+// refusals, folders, --dry-run, name collisions, and writes that are whole or nothing.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import matter from 'gray-matter';
+import iconv from 'iconv-lite';
+import * as OpenCC from 'opencc-js';
+import { Adder, ArchiveIndex, slugFor, storedText } from '../../src/editor/add.ts';
+import { writeNewFile } from '../../src/editor/atomic-write.ts';
+import { ParseCache } from '../../src/editor/parse-cache.ts';
+import { parseBulletin } from '../../src/parser/index.ts';
+import { bulletin, cleanUp, listFiles, npmBulletin, TEXTS, tempArchive } from './helpers.ts';
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const roots: string[] = [];
+after(() => roots.forEach(cleanUp));
+function archive(name: string) {
+  const a = tempArchive(name);
+  roots.push(a.root);
+  return a;
+}
+
+/** The stored file's front matter and body. */
+function stored(path: string) {
+  const text = readFileSync(path, 'utf8');
+  const parsed = matter(text, {});
+  return { text, data: parsed.data as { received?: { file: string; encoding: string; sha256: string }; date?: unknown }, body: parsed.content };
+}
+
+describe('bulletin add: encodings', () => {
+  let a: ReturnType<typeof tempArchive>;
+  const files: Record<string, { path: string; bytes: Buffer; encoding: string; text: string }> = {};
+  let run: ReturnType<typeof bulletin>;
+
+  before(() => {
+    a = archive('encodings');
+    const make = (name: string, text: string, bytes: Buffer, encoding: string) => {
+      const path = join(a.inbox, name);
+      writeFileSync(path, bytes);
+      files[name] = { path, bytes, encoding, text };
+    };
+    make('changwu-utf8.txt', TEXTS.utf8, Buffer.from(TEXTS.utf8, 'utf8'), 'utf-8');
+    make('dangzu-gb.txt', TEXTS.gb18030, iconv.encode(TEXTS.gb18030, 'gb18030'), 'gb18030');
+    make('fangxun-big5.txt', TEXTS.big5, iconv.encode(TEXTS.big5, 'big5'), 'big5');
+    make('zhuanti-utf16.txt', TEXTS.utf16, iconv.encode(TEXTS.utf16, 'utf-16le', { addBOM: true }), 'utf-16le');
+    run = npmBulletin(a.cache, 'add', '--content', a.content, ...Object.values(files).map((f) => f.path));
+  });
+
+  test('exit 0, one summary per file and a closing table', () => {
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /added {2}\S+2023-03-05-changwu-utf8\.txt {2}← \S+changwu-utf8\.txt \(utf-8\)/);
+    assert.match(run.stdout, /2023-03-05 {2}林测甲主持召开区政府常务会议/);
+    assert.match(run.stdout, /chair: 林测甲 {2}meetings: 区政府今年第3次常务会议 {2}directives: 2 {2}warnings: 0/);
+    assert.match(run.stdout, /^status +file +stored as \/ reason$/m);
+    assert.match(run.stdout, /4 file\(s\): 4 added, 0 skipped \(duplicates\), 0 refused/);
+  });
+
+  test('each is stored as UTF-8 under bulletins/YYYY/ with the same characters, and its encoding and sha256', () => {
+    const stems: Record<string, string> = {
+      'changwu-utf8.txt': '2023/2023-03-05-changwu-utf8.txt',
+      'dangzu-gb.txt': '2023/2023-04-12-dangzu-gb.txt',
+      'fangxun-big5.txt': '2023/2023-05-20-fangxun-big5.txt',
+      'zhuanti-utf16.txt': '2023/2023-06-08-zhuanti-utf16.txt',
+    };
+    assert.deepEqual(listFiles(join(a.content, 'bulletins')), Object.values(stems).sort());
+    for (const [name, file] of Object.entries(files)) {
+      const path = join(a.content, 'bulletins', stems[name]!);
+      const bytes = readFileSync(path);
+      assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes.toString('utf8'), `${name} is valid UTF-8`);
+      assert.notDeepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'no byte-order mark');
+      const { data, body } = stored(path);
+      assert.equal(body, file.text, `${name}: the text as received`);
+      assert.deepEqual(data.received, { file: name, encoding: file.encoding, sha256: sha256(file.bytes) });
+      assert.equal(data.date, undefined, 'the text gives the full date: no date: line');
+      const record = parseBulletin(bytes, path);
+      assert.equal(record.source_file.encoding, 'utf-8');
+    }
+  });
+
+  test('the same bulletin again is skipped, naming the one in the archive; exit 0', () => {
+    const again = join(a.inbox, 'again', 'copy-of-changwu.txt');
+    mkdirSync(join(a.inbox, 'again'));
+    writeFileSync(again, TEXTS.utf8);
+    const before = listFiles(a.content);
+    const second = bulletin(a.cache, 'add', '--content', a.content, again);
+    assert.equal(second.status, 0, second.stdout);
+    assert.match(second.stdout, /skipped {2}\S+copy-of-changwu\.txt: duplicate of \S+2023\/2023-03-05-changwu-utf8\.txt/);
+    assert.deepEqual(listFiles(a.content), before);
+  });
+
+  test('the same bulletin in the other script is skipped too (Traditional of a Simplified one, Simplified of a Big5 one)', () => {
+    const hant = join(a.inbox, 'again', 'hant.txt');
+    writeFileSync(hant, toTraditional(TEXTS.utf8));
+    const hans = join(a.inbox, 'again', 'hans.txt');
+    writeFileSync(hans, OpenCC.Converter({ from: 't', to: 'cn' })(TEXTS.big5));
+    const before = listFiles(a.content);
+    const run2 = bulletin(a.cache, 'add', '--content', a.content, hant, hans);
+    assert.equal(run2.status, 0, run2.stdout);
+    assert.match(run2.stdout, /skipped {2}\S+hant\.txt: duplicate of \S+2023-03-05-changwu-utf8\.txt/);
+    assert.match(run2.stdout, /skipped {2}\S+hans\.txt: duplicate of \S+2023-05-20-fangxun-big5\.txt/);
+    assert.deepEqual(listFiles(a.content), before);
+  });
+});
+
+describe('bulletin add: refusals, folders, dry runs and names', () => {
+  test('a file that does not parse is refused with its reason; nothing is written; exit 1', () => {
+    const a = archive('refused');
+    writeFileSync(join(a.inbox, 'empty.txt'), '');
+    writeFileSync(join(a.inbox, 'no-year.txt'), '7月18日，区长林測甲主持召开区政府常务会议。\n');
+    const run = bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'empty.txt'), join(a.inbox, 'no-year.txt'));
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /refused {2}\S+empty\.txt: the file is empty/);
+    assert.match(run.stdout, /refused {2}\S+no-year\.txt:1: the date '7月18日' has no year/);
+    assert.deepEqual(listFiles(a.content), []);
+  });
+
+  test('--year dates a file whose text has no year, and the date goes into the front matter', () => {
+    const a = archive('year');
+    writeFileSync(join(a.inbox, 'no-year.txt'), '7月18日，区长林測甲主持召开区政府常务会议。\n会议强调，要抓好落实。\n');
+    const run = bulletin(a.cache, 'add', '--year', '2021', '--content', a.content, join(a.inbox, 'no-year.txt'));
+    assert.equal(run.status, 0, run.stdout);
+    const path = join(a.content, 'bulletins/2021/2021-07-18-no-year.txt');
+    const { data } = stored(path);
+    assert.equal((data.date as Date).toISOString().slice(0, 10), '2021-07-18');
+    // The stored file dates itself, wherever it is.
+    assert.equal(parseBulletin(readFileSync(path), 'elsewhere.txt').date, '2021-07-18');
+  });
+
+  test('a folder with a mix: added, skipped and refused, in a table; exit 1 for the refusal', () => {
+    const a = archive('mix');
+    writeFileSync(join(a.inbox, 'a-changwu.txt'), TEXTS.utf8);
+    writeFileSync(join(a.inbox, 'b-copy.txt'), TEXTS.utf8);
+    writeFileSync(join(a.inbox, 'c-broken.txt'), '\u0000\u0001binary');
+    writeFileSync(join(a.inbox, 'd-dangzu.txt'), TEXTS.gb18030);
+    writeFileSync(join(a.inbox, 'notes.md'), 'not a bulletin');
+    const run = bulletin(a.cache, 'add', '--content', a.content, a.inbox);
+    assert.equal(run.status, 1);
+    const table = run.stdout.slice(run.stdout.indexOf('status  '));
+    assert.match(table, /^added +\S+a-changwu\.txt +\S+2023-03-05-a-changwu\.txt$/m);
+    assert.match(table, /^skipped +\S+b-copy\.txt +duplicate of \S+2023-03-05-a-changwu\.txt/m);
+    assert.match(table, /^refused +\S+c-broken\.txt +byte 0 is NUL/m);
+    assert.match(table, /^added +\S+d-dangzu\.txt +\S+2023-04-12-d-dangzu\.txt$/m);
+    assert.match(run.stdout, /4 file\(s\): 2 added, 1 skipped \(duplicates\), 1 refused/);
+    assert.deepEqual(listFiles(join(a.content, 'bulletins')), ['2023/2023-03-05-a-changwu.txt', '2023/2023-04-12-d-dangzu.txt']);
+  });
+
+  test('--dry-run says what would happen and writes nothing', () => {
+    const a = archive('dry');
+    writeFileSync(join(a.inbox, 'a-changwu.txt'), TEXTS.utf8);
+    writeFileSync(join(a.inbox, 'b-again.txt'), TEXTS.utf8);
+    const run = bulletin(a.cache, 'add', '--dry-run', '--content', a.content, a.inbox);
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /would add {2}\S+2023-03-05-a-changwu\.txt/);
+    assert.match(run.stdout, /skipped {2}\S+b-again\.txt: duplicate of \S+2023-03-05-a-changwu\.txt/);
+    assert.match(run.stdout, /dry run: nothing written\): 1 would be added, 1 skipped/);
+    assert.deepEqual(listFiles(a.content), []);
+  });
+
+  test('a different bulletin that would take the same name gets -2; nothing is overwritten', () => {
+    const a = archive('collision');
+    mkdirSync(join(a.inbox, 'x'));
+    mkdirSync(join(a.inbox, 'y'));
+    writeFileSync(join(a.inbox, 'x', 'changwu.txt'), TEXTS.utf8);
+    const other = TEXTS.utf8.replace('要抓好春耕生产', '要抓好夏粮收购');
+    writeFileSync(join(a.inbox, 'y', 'changwu.txt'), other);
+    assert.equal(bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'x', 'changwu.txt')).status, 0);
+    const first = join(a.content, 'bulletins/2023/2023-03-05-changwu.txt');
+    const firstBytes = readFileSync(first);
+    const run = bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'y', 'changwu.txt'));
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /added {2}\S+2023-03-05-changwu-2\.txt/);
+    assert.deepEqual(readFileSync(first), firstBytes);
+    assert.equal(stored(join(a.content, 'bulletins/2023/2023-03-05-changwu-2.txt')).body, other);
+  });
+
+  test('check passes on what add wrote', () => {
+    const a = archive('check-after-add');
+    writeFileSync(join(a.inbox, 'x.txt'), TEXTS.big5);
+    assert.equal(bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'x.txt')).status, 0);
+    const run = bulletin(a.cache, 'check', '--content', a.content);
+    assert.equal(run.status, 0, run.stdout);
+  });
+});
+
+describe('writes are whole or nothing', () => {
+  test('a failure after the temp file is written leaves neither the file nor the temp file', () => {
+    const a = archive('interrupted');
+    const target = join(a.content, 'bulletins', 'x.txt');
+    assert.throws(() => writeNewFile(target, Buffer.from('text'), { afterTemp: () => { throw new Error('disk full'); } }), /disk full/);
+    assert.deepEqual(readdirSync(join(a.content, 'bulletins')), []);
+  });
+
+  test('an existing file is never replaced: the writer says so and leaves it', () => {
+    const a = archive('exists');
+    const target = join(a.content, 'bulletins', 'x.txt');
+    writeFileSync(target, 'first');
+    assert.equal(writeNewFile(target, Buffer.from('second')), false);
+    assert.equal(readFileSync(target, 'utf8'), 'first');
+    assert.deepEqual(readdirSync(join(a.content, 'bulletins')), ['x.txt']);
+  });
+
+  test('add stopped in the middle of a write leaves no partial bulletin and no temp file', () => {
+    const a = archive('interrupted-add');
+    writeFileSync(join(a.inbox, 'changwu.txt'), TEXTS.utf8);
+    const cache = new ParseCache(undefined);
+    const adder = new Adder({ contentDir: a.content, hooks: { afterTemp: () => { throw new Error('killed'); } } }, ArchiveIndex.load(a.content, cache));
+    assert.throws(() => adder.add(join(a.inbox, 'changwu.txt')), /killed/);
+    assert.deepEqual(listFiles(join(a.content, 'bulletins')), []);
+    assert.deepEqual(readdirSync(join(a.content, 'bulletins', '2023')), []);
+  });
+});
+
+describe('names and front matter', () => {
+  const record = (text: string, path = '2023-03-05-x.txt') => parseBulletin(Buffer.from(text), path);
+  test('the slug comes from the file name, ASCII-fied', () => {
+    assert.equal(slugFor('in/2023-03-05-Changwu Meeting.txt', record(TEXTS.utf8)), 'changwu-meeting');
+    assert.equal(slugFor('in/长乐常务会议.txt', record(TEXTS.utf8)), 'chang-le-chang-wu-hui-yi');
+  });
+  test('a name that says nothing (a hash, a number, "untitled") gives way to the meeting kinds in pinyin', () => {
+    assert.equal(slugFor('in/000_aff82dc70ec967be.txt', record(TEXTS.utf8)), 'changwu-huiyi');
+    assert.equal(slugFor('in/untitled-3.txt', record(TEXTS.gb18030)), 'dangzu-huiyi');
+    assert.equal(slugFor('in/20230305.txt', record(TEXTS.utf8)), 'changwu-huiyi');
+  });
+  test('existing front matter is kept and received: is added to it', () => {
+    const text = '---\ntitle: 测试标题\n---\n正文\n';
+    const out = storedText(text, { file: 'a b:c.txt', encoding: 'big5', sha256: 'ab' }, '2023-01-02');
+    const parsed = matter(out, {});
+    assert.deepEqual(parsed.data, { received: { file: 'a b:c.txt', encoding: 'big5', sha256: 'ab' }, date: new Date('2023-01-02'), title: '测试标题' });
+    assert.equal(parsed.content, '正文\n');
+  });
+  test('CRLF text gets CRLF front matter', () => {
+    const out = storedText('正文\r\n', { file: basename('x.txt'), encoding: 'utf-8', sha256: 'ab' });
+    assert.equal(out, '---\r\nreceived:\r\n  file: x.txt\r\n  encoding: utf-8\r\n  sha256: ab\r\n---\r\n正文\r\n');
+  });
+});
