@@ -98,6 +98,9 @@ export class DevServer extends EventEmitter {
   /** Builds once, starts serving and watching. Serves even when the first build fails (and says why). */
   async start(): Promise<this> {
     this.server = createServer((req, res) => this.handle(req, res));
+    // A rebuild can keep the event loop busy for seconds; a keep-alive timer firing right after it
+    // would close a socket a client is reusing (ECONNRESET). Idle sockets are closed by close().
+    this.server.keepAliveTimeout = 0;
     await new Promise<void>((ok, fail) => {
       this.server!.once('error', fail);
       this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => ok());
