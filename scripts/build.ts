@@ -1,12 +1,13 @@
 // Builds the archive into _site/ (or --out): parses every bulletin, runs Eleventy into a sibling
 // temp folder and swaps it in, so a failed build leaves the previous site as it was.
-// Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet]
+// Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE]
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { ArchiveError, loadArchiveOnce, type ReportItem } from '../src/site/archive.ts';
+import { StageClock } from './bench/progress.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,6 +16,8 @@ export interface BuildOptions {
   contentDir: string;
   /** Where the finished site goes; replaced only when the build succeeds. */
   outDir: string;
+  /** Progress lines and per-stage timings (the CLI passes one; --timings writes it as JSON). */
+  clock?: StageClock;
 }
 
 export interface BuildResult {
@@ -30,7 +33,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
   // Parse first: a bad bulletin fails here, before anything is written.
-  const archive = loadArchiveOnce({ contentDir });
+  const parse = options.clock?.start('parse', undefined, 'bulletins');
+  const archive = loadArchiveOnce({ contentDir, onParsed: parse && ((done, total) => parse.update(done, total)) });
+  if (parse && parse.total === undefined) parse.update(archive.bulletins.length);
+  else if (parse) parse.count = parse.total!;
+  parse?.end();
   process.env.ARCHIVE_CONTENT = contentDir;
 
   const temp = join(dirname(outDir), `${basename(outDir)}.build-${process.pid}`);
@@ -39,8 +46,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   process.chdir(ROOT);
   let written: unknown[];
   try {
-    const eleventy = new Eleventy('src/site/pages', temp, { configPath: '.eleventy.ts', quietMode: true });
+    const render = options.clock?.start('render', undefined, 'pages');
+    // With a clock: the page count once Eleventy knows it, then one tick per page written.
+    const config = render && ((eleventyConfig: unknown) => {
+      const c = eleventyConfig as { on(event: string, f: (map: { urlToInputPath: object }) => void): void; addTransform(name: string, f: (content: string) => string): void };
+      c.on('eleventy.contentMap', ({ urlToInputPath }) => render.update(0, Object.keys(urlToInputPath).length));
+      c.addTransform('build-progress', (content) => (render.tick(), content));
+    });
+    const eleventy = new Eleventy('src/site/pages', temp, { configPath: '.eleventy.ts', quietMode: true, config });
     written = (await eleventy.write() as unknown as unknown[]) ?? [];
+    render?.end();
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
@@ -64,10 +79,13 @@ async function main(argv: string[]): Promise<number> {
       content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' },
       out: { type: 'string', default: process.env.ARCHIVE_OUT ?? '_site' },
       quiet: { type: 'boolean', default: false },
+      timings: { type: 'string' },
     },
   });
   try {
-    const result = await build({ contentDir: values.content!, outDir: values.out! });
+    const clock = new StageClock({ show: !values.quiet });
+    const result = await build({ contentDir: values.content!, outDir: values.out!, clock });
+    if (values.timings) clock.write(values.timings, { bulletins: result.bulletins, pages: result.pages, seconds: result.seconds });
     if (!values.quiet) {
       console.log(`built ${result.bulletins} bulletins (${result.pages} files) into ${values.out} in ${result.seconds.toFixed(1)} s`);
     }

@@ -20,6 +20,8 @@ export interface ArchiveOptions {
    * a slim pass over every year's records.
    */
   years?: number[];
+  /** Called before each bulletin is parsed with how many are done (progress output of long builds). */
+  onParsed?: (done: number, total: number) => void;
 }
 
 /** A bulletin that cannot be published, and why. */
@@ -233,10 +235,11 @@ function displayPath(file: string): string {
 }
 
 /** Parses every bulletin; collects every failure (fatal warnings included) before giving up. */
-function parseAll(files: string[]): { records: Array<{ record: BulletinRecord; file: string }>; failures: BulletinFailure[] } {
+function parseAll(files: string[], onParsed?: (done: number, total: number) => void): { records: Array<{ record: BulletinRecord; file: string }>; failures: BulletinFailure[] } {
   const records: Array<{ record: BulletinRecord; file: string }> = [];
   const failures: BulletinFailure[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    onParsed?.(i, files.length);
     const shown = displayPath(file);
     try {
       // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again.
@@ -376,7 +379,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
   const contentDir = resolve(options.contentDir);
   const bulletinsDir = join(contentDir, 'bulletins');
   const files = findBulletinFiles(bulletinsDir).filter((f) => inYears(f, bulletinsDir, options.years));
-  const { records, failures } = parseAll(files);
+  const { records, failures } = parseAll(files, options.onParsed);
 
   let officialsFile: ReturnType<typeof readOfficials>;
   let redirectsFile: ReturnType<typeof readRedirects>;

@@ -1,0 +1,175 @@
+// Runs one command as a measured child: wall time, CPU time (user + system of it and every
+// descendant it waited for, from /usr/bin/time), and peak memory of the whole process tree
+// (the sum of VmRSS over the child and its descendants, sampled every 50 ms from /proc).
+// A tree above the memory cap or past the time limit is killed, and the result says so.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface MemorySample {
+  /** Epoch ms. */
+  t: number;
+  /** Sum of the tree's RSS, MB. */
+  mb: number;
+}
+
+export interface Measured {
+  command: string;
+  wallSeconds: number;
+  /** User + system CPU seconds (the child and the descendants it waited for). */
+  cpuSeconds?: number;
+  /** Peak summed RSS of the tree, MB (shared pages are counted once per process). */
+  peakMB: number;
+  /** Exit status, or null when killed by a signal. */
+  code: number | null;
+  /** 'memory' or 'timeout' when the harness killed it; 'oom' when it died of SIGKILL by itself. */
+  killed?: 'memory' | 'timeout' | 'oom';
+  samples: MemorySample[];
+  stdout: string;
+  stderr: string;
+  /** Load average (1 min) when it started and ended. */
+  load: [number, number];
+  startMs: number;
+  endMs: number;
+}
+
+export interface MeasureOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Kill the tree when its RSS passes this (MB). */
+  capMB?: number;
+  timeoutSeconds?: number;
+  /** Called with each line the child writes to stdout or stderr. */
+  onLine?: (line: string) => void;
+  /** Resolve once this returns true for a line of output, leaving the child running (a server). */
+}
+
+const PAGE_MB = 4096 / 1e6;
+
+/** The 1-minute load average. */
+export function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
+/** Every pid whose ancestry reaches `root`, root included. */
+export function processTree(root: number): number[] {
+  const parent = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const list = parent.get(ppid) ?? [];
+    list.push(Number(name));
+    parent.set(ppid, list);
+  }
+  const tree: number[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    tree.push(pid);
+    stack.push(...(parent.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Summed resident memory of the tree under `root`, MB. */
+export function treeRssMB(root: number): number {
+  let pages = 0;
+  for (const pid of processTree(root)) {
+    try {
+      pages += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    } catch { /* exited meanwhile */ }
+  }
+  return pages * PAGE_MB;
+}
+
+/** Peak of the samples between two epoch-ms times; undefined when none fall there. */
+export function peakBetween(samples: readonly MemorySample[], startMs: number, endMs: number): number | undefined {
+  let peak: number | undefined;
+  for (const s of samples) if (s.t >= startMs - 25 && s.t <= endMs + 25 && (peak === undefined || s.mb > peak)) peak = s.mb;
+  return peak;
+}
+
+let serial = 0;
+
+/** A running measured child: `done` resolves when it exits; `stop()` ends its tree. */
+export interface Running {
+  pid: number;
+  done: Promise<Measured>;
+  stop(): void;
+}
+
+/** Starts `command args…` under /usr/bin/time in its own process group and samples its tree. */
+export function start(command: string, args: string[], options: MeasureOptions = {}): Running {
+  const timeFile = join(tmpdir(), `bench-time-${process.pid}-${++serial}.txt`);
+  const startMs = Date.now();
+  const started = performance.now();
+  const load0 = loadAverage();
+  const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S', command, ...args], {
+    cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid!;
+  const samples: MemorySample[] = [];
+  let peak = 0;
+  let killed: Measured['killed'];
+  const kill = () => {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch { /* gone already */ }
+  };
+  const sample = () => {
+    const mb = treeRssMB(pid);
+    samples.push({ t: Date.now(), mb });
+    if (mb > peak) peak = mb;
+    if (options.capMB && mb > options.capMB && !killed) {
+      killed = 'memory';
+      kill();
+    }
+  };
+  const sampler = setInterval(sample, 50);
+  const timer = options.timeoutSeconds ? setTimeout(() => { killed ??= 'timeout'; kill(); }, options.timeoutSeconds * 1000) : undefined;
+  let stdout = '';
+  let stderr = '';
+  const lines = (chunk: string, partial: { rest: string }) => {
+    if (!options.onLine) return;
+    const parts = (partial.rest + chunk).split(/\r?\n|\r/);
+    partial.rest = parts.pop()!;
+    for (const line of parts) options.onLine(line);
+  };
+  const outRest = { rest: '' };
+  const errRest = { rest: '' };
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => { stdout += c; lines(c, outRest); });
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; lines(c, errRest); });
+  const done = new Promise<Measured>((ok, fail) => {
+    child.once('error', fail);
+    child.once('close', (code, signal) => {
+      clearInterval(sampler);
+      clearTimeout(timer);
+      let cpuSeconds: number | undefined;
+      try {
+        // /usr/bin/time writes "Command exited with non-zero status N" first when it failed.
+        const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+        if (last.length === 2 && last.every(Number.isFinite)) cpuSeconds = last[0]! + last[1]!;
+      } catch { /* killed before it wrote */ }
+      rmSync(timeFile, { force: true });
+      if (!killed && (signal === 'SIGKILL' || code === 137)) killed = 'oom';
+      ok({
+        command: [command, ...args].join(' '), wallSeconds: (performance.now() - started) / 1000, cpuSeconds, peakMB: peak,
+        code: signal ? null : code, killed, samples, stdout, stderr, load: [load0, loadAverage()], startMs, endMs: Date.now(),
+      });
+    });
+  });
+  return { pid, done, stop: kill };
+}
+
+/** Runs a command to its end and measures it. */
+export function measure(command: string, args: string[], options: MeasureOptions = {}): Promise<Measured> {
+  return start(command, args, options).done;
+}
