@@ -12,7 +12,7 @@ import { parseBulletin } from '../src/parser/index.ts';
 import { type BenchOptions, parseBenchArgs, USAGE } from './bench/args.ts';
 import { writeEleventySkeleton, writeHugoSkeleton } from './bench/baseline.ts';
 import type { StageTiming } from './bench/progress.ts';
-import { loadAverage, type Measured, measure, peakBetween, start } from './bench/proctree.ts';
+import { cpuBetween, loadAverage, type Measured, measure, peakBetween, start } from './bench/proctree.ts';
 import { launch, measureSearch, type SearchFigures } from './bench/search.ts';
 import { formatBytes, formatCount, formatMB, formatSeconds, markdownTable, median, ratio } from './bench/stats.ts';
 import { generateCorpus, writeCorpus } from './generate-corpus.ts';
@@ -105,7 +105,8 @@ async function buildOurs(o: BenchOptions, content: string, out: string, cacheDir
   if (existsSync(timingsFile)) {
     const timings = JSON.parse(readFileSync(timingsFile, 'utf8')) as { stages: StageTiming[] };
     for (const s of timings.stages) {
-      stages[s.name] = { seconds: s.seconds, cpuSeconds: s.cpuSeconds, peakMB: peakBetween(m.samples, s.startMs, s.endMs) ?? s.peakRssMB };
+      // The tree's figures (Pagefind runs are child processes); the build's own when no sample fell inside.
+      stages[s.name] = { seconds: s.seconds, cpuSeconds: cpuBetween(m.samples, s.startMs, s.endMs) ?? s.cpuSeconds, peakMB: peakBetween(m.samples, s.startMs, s.endMs) ?? s.peakRssMB };
       if (s.name === 'parse') stages['parse loop'] = { seconds: s.lastTickSeconds };
     }
   }

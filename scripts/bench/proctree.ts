@@ -12,6 +12,11 @@ export interface MemorySample {
   t: number;
   /** Sum of the tree's RSS, MB. */
   mb: number;
+  /**
+   * CPU seconds of the tree so far: user + system of every live process plus what each has
+   * collected from children it reaped (an exited Pagefind run moves into its parent's count).
+   */
+  cpu: number;
 }
 
 export interface Measured {
@@ -52,9 +57,12 @@ export function loadAverage(): number {
   return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
 
-/** Every pid whose ancestry reaches `root`, root included. */
-export function processTree(root: number): number[] {
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** Every pid whose ancestry reaches `root`, root included, with its CPU seconds (own + reaped children). */
+export function processTree(root: number): Array<{ pid: number; cpu: number }> {
   const parent = new Map<number, number[]>();
+  const cpu = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -64,30 +72,42 @@ export function processTree(root: number): number[] {
       continue; // exited meanwhile
     }
     // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    // fields[11..14]: utime stime cutime cstime (stat fields 14-17), in clock ticks.
+    cpu.set(Number(name), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND);
     const list = parent.get(ppid) ?? [];
     list.push(Number(name));
     parent.set(ppid, list);
   }
-  const tree: number[] = [];
+  const tree: Array<{ pid: number; cpu: number }> = [];
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    tree.push(pid);
+    tree.push({ pid, cpu: cpu.get(pid) ?? 0 });
     stack.push(...(parent.get(pid) ?? []));
   }
   return tree;
 }
 
-/** Summed resident memory of the tree under `root`, MB. */
-export function treeRssMB(root: number): number {
+/** Summed resident memory (MB) and CPU seconds of the tree under `root`. */
+export function treeSample(root: number): { mb: number; cpu: number } {
   let pages = 0;
-  for (const pid of processTree(root)) {
+  let cpu = 0;
+  for (const p of processTree(root)) {
+    cpu += p.cpu;
     try {
-      pages += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+      pages += Number(readFileSync(`/proc/${p.pid}/statm`, 'utf8').split(' ')[1]);
     } catch { /* exited meanwhile */ }
   }
-  return pages * PAGE_MB;
+  return { mb: pages * PAGE_MB, cpu };
+}
+
+/** CPU seconds the tree used between two epoch-ms times (nearest samples); undefined without samples. */
+export function cpuBetween(samples: readonly MemorySample[], startMs: number, endMs: number): number | undefined {
+  const inside = samples.filter((s) => s.t >= startMs - 60 && s.t <= endMs + 60);
+  if (inside.length < 2) return undefined;
+  return Math.max(0, inside.at(-1)!.cpu - inside[0]!.cpu);
 }
 
 /** Peak of the samples between two epoch-ms times; undefined when none fall there. */
@@ -125,8 +145,8 @@ export function start(command: string, args: string[], options: MeasureOptions =
     } catch { /* gone already */ }
   };
   const sample = () => {
-    const mb = treeRssMB(pid);
-    samples.push({ t: Date.now(), mb });
+    const { mb, cpu } = treeSample(pid);
+    samples.push({ t: Date.now(), mb, cpu });
     if (mb > peak) peak = mb;
     if (options.capMB && mb > options.capMB && !killed) {
       killed = 'memory';

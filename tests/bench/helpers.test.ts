@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseBenchArgs } from '../../scripts/bench/args.ts';
 import { formatDuration, progressLine } from '../../scripts/bench/progress.ts';
-import { peakBetween } from '../../scripts/bench/proctree.ts';
+import { cpuBetween, peakBetween } from '../../scripts/bench/proctree.ts';
 import { formatBytes, formatMB, formatSeconds, markdownTable, median, ratio } from '../../scripts/bench/stats.ts';
 
 describe('median', () => {
@@ -102,8 +102,13 @@ describe('progress text', () => {
 
 describe('peakBetween', () => {
   it('keeps the highest sample inside the window', () => {
-    const samples = [{ t: 0, mb: 5 }, { t: 100, mb: 9 }, { t: 200, mb: 7 }, { t: 300, mb: 20 }];
+    const samples = [{ t: 0, mb: 5, cpu: 0 }, { t: 100, mb: 9, cpu: 0.1 }, { t: 200, mb: 7, cpu: 0.3 }, { t: 300, mb: 20, cpu: 0.4 }];
     assert.equal(peakBetween(samples, 90, 210), 9);
     assert.equal(peakBetween(samples, 1000, 2000), undefined);
+  });
+  it('cpuBetween takes the difference of the first and last sample in the window', () => {
+    const samples = [{ t: 0, mb: 5, cpu: 0 }, { t: 100, mb: 9, cpu: 0.1 }, { t: 200, mb: 7, cpu: 0.3 }, { t: 300, mb: 20, cpu: 0.4 }];
+    assert.ok(Math.abs(cpuBetween(samples, 100, 300)! - 0.3) < 1e-9);
+    assert.equal(cpuBetween(samples, 1000, 2000), undefined);
   });
 });
