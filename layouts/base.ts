@@ -53,6 +53,7 @@ ${o.head ?? ''}
 <header class="site-header">
 <a class="site-name" href="${siteUrl('/')}">${siteName}</a>
 <nav class="site-nav" aria-label="${say('網站導航', s)}"><ul>${nav.map((n) => html`<li><a href="${siteUrl(n.path)}"${o.path === n.path ? html` aria-current="page"` : ''}>${say(n.label, s)}</a></li>`)}</ul></nav>
+${o.path === '/search/' ? '' : html`<form class="site-search" role="search" action="${siteUrl('/search/')}" method="get"><input type="search" name="q" aria-label="${say('搜索全文', s)}" placeholder="${say('搜索', s)}"><button type="submit">${say('搜索', s)}</button></form>`}
 <div class="switches" data-no-convert hidden>
 <div class="script-switch" role="group" aria-label="字體 / 字体"><button type="button" data-script="Hant" lang="zh-Hant" aria-pressed="${String(s === 'Hant')}">繁體</button><button type="button" data-script="Hans" lang="zh-Hans" aria-pressed="${String(s === 'Hans')}">简体</button></div>
 ${o.readings ? html`<button type="button" class="ruby-toggle" aria-pressed="true" lang="${langTag(s)}">${say('拼音', s)}</button>` : ''}

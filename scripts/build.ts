@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { ArchiveError, loadArchiveOnce, type ReportItem } from '../src/site/archive.ts';
+import { buildSearchIndex, type SearchIndexResult } from '../src/search/build-index.ts';
 import { StageClock } from './bench/progress.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,8 @@ export interface BuildResult {
   pages: number;
   warnings: ReportItem[];
   seconds: number;
+  /** The search stage: one Pagefind index per year, with the seconds each took. */
+  search: SearchIndexResult;
 }
 
 /** Builds the site; throws ArchiveError (bad bulletins or editor files) or Eleventy's error. */
@@ -63,13 +66,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     process.chdir(cwd);
   }
 
+  // Search indexes are built inside the temp folder too: a failed index leaves the old site as it was.
+  let search: SearchIndexResult;
+  try {
+    const index = options.clock?.start('index', undefined, 'shards');
+    search = await buildSearchIndex({ archive, siteDir: temp });
+    index?.update(search.shards.length, search.shards.length);
+    index?.end();
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+
   // Swap: the old site aside, the new one in, the old one gone.
   const old = join(dirname(outDir), `${basename(outDir)}.old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(temp, outDir);
   rmSync(old, { recursive: true, force: true });
   const pages = Array.isArray(written) ? written.flat(Infinity).length : 0;
-  return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000 };
+  return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -88,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.timings) clock.write(values.timings, { bulletins: result.bulletins, pages: result.pages, seconds: result.seconds });
     if (!values.quiet) {
       console.log(`built ${result.bulletins} bulletins (${result.pages} files) into ${values.out} in ${result.seconds.toFixed(1)} s`);
+      console.log(`search: ${result.search.shards.length} Pagefind index(es) in ${result.search.seconds.toFixed(1)} s`);
     }
     if (result.warnings.length > 0) {
       console.log(`\n${result.warnings.length} warning(s) (also on /report/):`);

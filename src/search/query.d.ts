@@ -1,0 +1,40 @@
+// Types of query.js, the search text rules shared by the index build and the search page.
+
+/** A run of one kind of character in a folded text. */
+export interface Piece {
+  kind: 'han' | 'letter' | 'digit';
+  /** One code point each. */
+  chars: string[];
+  /** The offset (UTF-16) of each character in the folded text, which is also its offset in the original. */
+  offsets: number[];
+}
+
+/** One thing the reader asked for; a result must contain one of its alternatives. */
+export interface Term {
+  /** As the reader typed it. */
+  written: string;
+  /** Skeletons (folded pieces joined by a line break): one, or each name of an official spelt in pinyin. */
+  alternatives: string[];
+  /** True when the term is an official's name spelt in pinyin. */
+  pinyin: boolean;
+}
+
+/** An official as the query parser matches pinyin against them. */
+export interface PinyinName {
+  /** Toneless pinyin, letters only: liaohaijun. */
+  pinyin: string[];
+  /** Simplified names that count as this person. */
+  keys: string[];
+}
+
+export function fold(text: string, simplify: (text: string) => string): string;
+export function pieces(folded: string): Piece[];
+export function pieceTokens(piece: Piece): string[];
+export function indexText(text: string, simplify: (text: string) => string): string;
+export function parseQuery(raw: string, simplify: (text: string) => string, names?: PinyinName[]): Term[];
+export function planTerm(skeleton: string): { queries: string[]; exact: boolean };
+export function findAll(folded: string, skeleton: string): Array<[number, number]>;
+export function containsAll(folded: string, terms: Term[]): boolean;
+export function highlights(folded: string, terms: Term[]): Array<[number, number]>;
+export function excerpt(text: string, marks: Array<[number, number]>, length: number): { start: number; end: number; marks: Array<[number, number]> };
+export function simplifierFromPairs(pairs: string): (text: string) => string;

@@ -1,0 +1,313 @@
+// Search text rules shared by the index build (Node) and the search page (browser, copied to
+// /assets/search-query.js): fold text to one script, cut it into pieces and index tokens, parse a
+// reader's query into terms, plan the Pagefind queries for a term, and find terms in a text.
+// Plain JavaScript with no imports so both sides run the same file; types are in query.d.ts.
+//
+// The index holds overlapping bigrams of the Simplified text (中华人民 → 中华 华人 人民) and Latin
+// letters and digits as words of their own. A term is sent to Pagefind as a quoted phrase of the
+// same tokens, so every token must be present and adjacent; `contains` is the exact rule behind
+// both, and the search page checks results with it where the phrase alone cannot be exact.
+
+// A Han character (CJK ideographs, 〇, 々 …).
+const HAN = /\p{Script=Han}/u;
+// A letter or combining mark of any other script: part of a word piece.
+const LETTER = /[\p{L}\p{M}]/u;
+// A digit of any script: digits and letters form separate pieces (covid19 → covid 19).
+const DIGIT = /\p{N}/u;
+// Spacing inside a line; between two Han characters it is dropped (国务院 办公厅 = 国务院办公厅).
+const SPACE = /[^\S\n\r\u2028\u2029]/u;
+// Between the pieces of a skeleton: a line break, which (unlike a space) never joins two Han runs.
+const SEP = '\n';
+// Quoted phrases in a query: "…", “…”, 「…」, 『…』 (full-width ＂ becomes " under NFKC first).
+// Example: 對臺 "全面 融入" → one phrase 全面 融入 beside the word 對臺.
+const QUOTED = /"(?<a>[^"]*)"|“(?<b>[^”]*)”|「(?<c>[^」]*)」|『(?<d>[^』]*)』/gu;
+
+/**
+ * The text in one canonical form with the same length, so an offset into one is an offset into
+ * the other: each character NFKC-normalised and lower-cased when that keeps its length
+ * (ＶＩＰ → vip), then `simplify` (a length-keeping Traditional → Simplified map).
+ * @param {string} text
+ * @param {(text: string) => string} simplify
+ * @returns {string}
+ */
+export function fold(text, simplify) {
+  let out = '';
+  for (const ch of text) {
+    let c = ch.normalize('NFKC');
+    if (c.length !== ch.length) c = ch;
+    const lower = c.toLowerCase();
+    out += lower.length === c.length ? lower : c;
+  }
+  return simplify(out);
+}
+
+/** @param {string} ch */
+function classOf(ch) {
+  if (HAN.test(ch)) return 'han';
+  if (DIGIT.test(ch)) return 'digit';
+  if (LETTER.test(ch)) return 'letter';
+  if (SPACE.test(ch)) return 'space';
+  return 'break';
+}
+
+/**
+ * A folded text cut into pieces: maximal runs of Han characters (spaces between two Han
+ * characters skipped), of letters, or of digits. Punctuation, line breaks and other spaces only
+ * separate pieces. Each piece keeps the offset of each of its characters in the text.
+ * @param {string} folded
+ * @returns {import('./query.d.ts').Piece[]}
+ */
+export function pieces(folded) {
+  /** @type {import('./query.d.ts').Piece[]} */
+  const out = [];
+  /** @type {import('./query.d.ts').Piece | null} */
+  let current = null;
+  let pendingSpace = false;
+  let offset = 0;
+  for (const ch of folded) {
+    const kind = classOf(ch);
+    if (kind === 'space') {
+      pendingSpace = true;
+    } else if (kind === 'break') {
+      current = null;
+      pendingSpace = false;
+    } else {
+      const joins = current !== null && current.kind === kind && (!pendingSpace || kind === 'han');
+      if (!joins) {
+        current = { kind: /** @type {'han' | 'letter' | 'digit'} */ (kind), chars: [], offsets: [] };
+        out.push(current);
+      }
+      /** @type {import('./query.d.ts').Piece} */ (current).chars.push(ch);
+      /** @type {import('./query.d.ts').Piece} */ (current).offsets.push(offset);
+      pendingSpace = false;
+    }
+    offset += ch.length;
+  }
+  return out;
+}
+
+/**
+ * The index tokens of a piece: overlapping bigrams of a Han run (a one-character run stays one
+ * token), or the whole run of letters or digits.
+ * @param {import('./query.d.ts').Piece} piece
+ * @returns {string[]}
+ */
+export function pieceTokens(piece) {
+  if (piece.kind !== 'han' || piece.chars.length === 1) return [piece.chars.join('')];
+  const out = [];
+  for (let i = 0; i + 1 < piece.chars.length; i++) out.push(piece.chars[i] + piece.chars[i + 1]);
+  return out;
+}
+
+/**
+ * The text as the index sees it: tokens separated by spaces (中华人民共和国 → 中华 华人 人民 民共 共和 和国).
+ * @param {string} text
+ * @param {(text: string) => string} simplify
+ * @returns {string}
+ */
+export function indexText(text, simplify) {
+  return pieces(fold(text, simplify)).flatMap(pieceTokens).join(' ');
+}
+
+/**
+ * The pieces of a folded text as one comparable string: pieces joined by SEP. Two texts that
+ * give the same index tokens in the same order give the same skeleton.
+ * @param {import('./query.d.ts').Piece[]} list
+ */
+function skeletonOf(list) {
+  return list.map((p) => p.chars.join('')).join(SEP);
+}
+
+/**
+ * The reader's query as terms. Quoted phrases are one term each; the rest is split at spaces.
+ * Consecutive Latin words that spell an official's name in pinyin (liao haijun, liaohaijun)
+ * become one term that any of that person's names satisfies.
+ * @param {string} raw
+ * @param {(text: string) => string} simplify
+ * @param {import('./query.d.ts').PinyinName[]} [names] officials' pinyin (letters only) and keys
+ * @returns {import('./query.d.ts').Term[]}
+ */
+export function parseQuery(raw, simplify, names = []) {
+  const text = raw.normalize('NFKC');
+  /** @type {Array<{ written: string; quoted: boolean }>} */
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    for (const w of text.slice(last, m.index).split(/\s+/u)) if (w) parts.push({ written: w, quoted: false });
+    const g = /** @type {Record<string, string | undefined>} */ (m.groups);
+    const phrase = (g.a ?? g.b ?? g.c ?? g.d ?? '').trim();
+    if (phrase) parts.push({ written: phrase, quoted: true });
+    last = /** @type {number} */ (m.index) + m[0].length;
+  }
+  for (const w of text.slice(last).replace(/["“”「」『』]/gu, ' ').split(/\s+/u)) if (w) parts.push({ written: w, quoted: false });
+
+  const letters = (/** @type {string} */ w) => {
+    const ps = pieces(fold(w, simplify));
+    return ps.length > 0 && ps.every((p) => p.kind === 'letter' && /^[a-z]+$/.test(p.chars.join(''))) ? ps.map((p) => p.chars.join('')).join('') : null;
+  };
+  const byPinyin = new Map();
+  for (const n of names) for (const form of n.pinyin) byPinyin.set(form, [...(byPinyin.get(form) ?? []), ...n.keys]);
+
+  /** @type {import('./query.d.ts').Term[]} */
+  const terms = [];
+  for (let i = 0; i < parts.length; i++) {
+    // The longest run of Latin words from here that spells someone's name (at most 4 words).
+    let matched = 0;
+    /** @type {string[]} */
+    let keys = [];
+    let joined = '';
+    for (let j = i; j < Math.min(parts.length, i + 4); j++) {
+      const l = letters(parts[j].written);
+      if (l === null) break;
+      joined += l;
+      if (byPinyin.has(joined)) { matched = j - i + 1; keys = byPinyin.get(joined); }
+    }
+    if (matched > 0) {
+      const written = parts.slice(i, i + matched).map((p) => p.written).join(' ');
+      terms.push({ written, alternatives: [...new Set(keys)].map((k) => skeletonOf(pieces(fold(k, simplify)))), pinyin: true });
+      i += matched - 1;
+      continue;
+    }
+    const skeleton = skeletonOf(pieces(fold(parts[i].written, simplify)));
+    if (skeleton) terms.push({ written: parts[i].written, alternatives: [skeleton], pinyin: false });
+  }
+  // The same term twice adds nothing.
+  const seen = new Set();
+  return terms.filter((t) => {
+    const key = t.alternatives.join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The Pagefind queries that together find every page containing one alternative of a term.
+ * Each Han run of two or more characters and each word gives its tokens; a one-character Han run
+ * gives its token only when both its neighbours are in the term (then the text's run is exactly
+ * that character); otherwise it is left out, the phrase is cut there, and `exact` is false: pages
+ * must then be checked with `contains`. A term that is one Han character is sent unquoted, as a
+ * prefix of the bigrams that start with it.
+ * @param {string} skeleton an alternative of a term
+ * @returns {{ queries: string[]; exact: boolean }}
+ */
+export function planTerm(skeleton) {
+  const ps = pieces(skeleton);
+  if (ps.length === 1 && ps[0].kind === 'han' && ps[0].chars.length === 1) return { queries: [ps[0].chars[0]], exact: false };
+  /** @type {string[][]} */
+  const segments = [[]];
+  let exact = true;
+  ps.forEach((p, i) => {
+    const bounded = i > 0 && i < ps.length - 1;
+    if (p.kind === 'han' && p.chars.length === 1 && !bounded) {
+      exact = false;
+      if (segments[segments.length - 1].length > 0) segments.push([]);
+      return;
+    }
+    segments[segments.length - 1].push(...pieceTokens(p));
+  });
+  const queries = segments.filter((s) => s.length > 0).map((s) => `"${s.join(' ')}"`);
+  return { queries, exact };
+}
+
+/**
+ * Where the term alternative occurs in a text: [start, end) offsets into the text. A match must
+ * not cut a word or number in two at its ends (gdp is not found in gdpr, 17 not in 2017); a Han
+ * run at either end may continue in the text.
+ * @param {string} folded the folded text
+ * @param {string} skeleton the alternative's skeleton
+ * @returns {Array<[number, number]>}
+ */
+export function findAll(folded, skeleton) {
+  if (!skeleton) return [];
+  const ps = pieces(folded);
+  const chars = [];
+  const offsets = [];
+  const kinds = [];
+  ps.forEach((p, i) => {
+    if (i > 0) { chars.push(SEP); offsets.push(-1); kinds.push('sep'); }
+    p.chars.forEach((c, j) => { chars.push(c); offsets.push(p.offsets[j]); kinds.push(p.kind); });
+  });
+  const needle = [...skeleton];
+  const first = classOf(needle[0]);
+  const lastKind = classOf(needle[needle.length - 1]);
+  /** @type {Array<[number, number]>} */
+  const out = [];
+  // Compared code point by code point: `chars` holds one code point (or separator) per entry.
+  for (let i = 0; i + needle.length <= chars.length; i++) {
+    let ok = true;
+    for (let j = 0; j < needle.length; j++) {
+      if (chars[i + j] !== needle[j]) { ok = false; break; }
+    }
+    if (!ok) continue;
+    const end = i + needle.length - 1;
+    if (first !== 'han' && i > 0 && kinds[i - 1] === first) continue;
+    if (lastKind !== 'han' && end + 1 < kinds.length && kinds[end + 1] === lastKind) continue;
+    out.push([offsets[i], offsets[end] + chars[end].length]);
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Whether a text contains every term (a term: any of its alternatives).
+ * @param {string} folded the folded text
+ * @param {import('./query.d.ts').Term[]} terms
+ */
+export function containsAll(folded, terms) {
+  return terms.every((t) => t.alternatives.some((a) => findAll(folded, a).length > 0));
+}
+
+/**
+ * Every match of every term in a text, sorted and merged where they overlap.
+ * @param {string} folded the folded text
+ * @param {import('./query.d.ts').Term[]} terms
+ * @returns {Array<[number, number]>}
+ */
+export function highlights(folded, terms) {
+  const all = terms.flatMap((t) => t.alternatives.flatMap((a) => findAll(folded, a))).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  /** @type {Array<[number, number]>} */
+  const merged = [];
+  for (const [s, e] of all) {
+    const prev = merged[merged.length - 1];
+    if (prev && s <= prev[1]) prev[1] = Math.max(prev[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/**
+ * A passage of about `length` characters around the first match, and the matches inside it
+ * (offsets relative to the passage). Without a match: the start of the text.
+ * @param {string} text the original text
+ * @param {Array<[number, number]>} marks from `highlights`
+ * @param {number} length
+ * @returns {{ start: number; end: number; marks: Array<[number, number]> }}
+ */
+export function excerpt(text, marks, length) {
+  const firstMark = marks[0];
+  let start = firstMark ? Math.max(0, firstMark[0] - Math.floor(length / 3)) : 0;
+  // Start at the text's start, or after a line break, when one is close before the match.
+  const lineStart = firstMark ? text.lastIndexOf('\n', firstMark[0] - 1) : -1;
+  if (firstMark && lineStart >= start) start = lineStart + 1;
+  else if (start < length / 5) start = 0;
+  const end = Math.min(text.length, start + length);
+  const inside = marks.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => /** @type {[number, number]} */ ([s - start, e - start]));
+  return { start, end, marks: inside };
+}
+
+/**
+ * A Traditional → Simplified function from a table of pairs (each pair: a Traditional BMP
+ * character followed by its Simplified form), keeping the length, as the build's table does.
+ * @param {string} pairs
+ * @returns {(text: string) => string}
+ */
+export function simplifierFromPairs(pairs) {
+  const map = new Map();
+  for (let i = 0; i + 1 < pairs.length; i += 2) map.set(pairs[i], pairs[i + 1]);
+  return (text) => {
+    let out = '';
+    for (let i = 0; i < text.length; i++) out += map.get(text[i]) ?? text[i];
+    return out;
+  };
+}
