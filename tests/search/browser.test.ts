@@ -13,7 +13,7 @@ import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { containsAll, fold, parseQuery } from '../../src/search/query.js';
 import { type BulletinEntry, loadArchive } from '../../src/site/archive.ts';
 import { serveStatic } from '../../src/site/static-server.ts';
-import { cleanUp, runBuild, SEED_URL, tempDir, writeContent, XSS_URL } from '../site/helpers.ts';
+import { cleanUp, ROOT, runBuild, SEED_URL, tempDir, writeContent, XSS_URL } from '../site/helpers.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 60_000;
@@ -355,4 +355,18 @@ describe('keyboard and the search box on every page', () => {
     await page.waitForURL(/\/search\/\?q=/);
     assert.deepEqual((await shown()).urls, [SEED_URL]);
   });
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const params of [{}, { q: '會議' }, { q: '香蕉', year: '2021' }]) {
+    test(`no violations on /search/?${new URLSearchParams(params)}`, async () => {
+      await search(params);
+      await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run();
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+      });
+      assert.deepEqual(violations, []);
+    });
+  }
 });

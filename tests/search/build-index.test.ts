@@ -1,0 +1,104 @@
+// The build's search stage: shards per year, shadow pages, the files the search page reads, and a
+// failed Pagefind run that leaves the previous site exactly as it was.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { planShards, type SearchIndexFile, shadowPage, type ShardCatalog } from '../../src/search/build-index.ts';
+import type { BulletinEntry } from '../../src/site/archive.ts';
+import { buildFixtureSite, cleanUp, listFiles, ROOT, SEED_URL } from '../site/helpers.ts';
+
+let root: string;
+let content: string;
+let out: string;
+const json = <T>(path: string) => JSON.parse(readFileSync(join(out, path), 'utf8')) as T;
+
+before(() => ({ root, content, out } = buildFixtureSite('search-index')), { timeout: 180_000 });
+after(() => cleanUp(root));
+
+const fake = (date: string, n: number) => ({ date, url: `/${date.replaceAll('-', '/')}/b${n}/` }) as BulletinEntry;
+
+describe('planShards', () => {
+  test('one shard per year, newest first, rows newest first', () => {
+    const shards = planShards([fake('2021-03-05', 1), fake('2023-01-02', 2), fake('2021-12-30', 3)], 1000);
+    assert.deepEqual(shards.map((s) => [s.name, s.entries.map((e) => e.date)]), [
+      ['2023', ['2023-01-02']],
+      ['2021', ['2021-12-30', '2021-03-05']],
+    ]);
+  });
+
+  test('a year above the shard size is cut into equal parts', () => {
+    const year = Array.from({ length: 5 }, (_, i) => fake(`2022-0${i + 1}-01`, i));
+    const shards = planShards(year, 2);
+    assert.deepEqual(shards.map((s) => [s.name, s.year, s.entries.length]), [['2022', 2022, 2], ['2022-2', 2022, 2], ['2022-3', 2022, 1]]);
+    assert.equal(shards[0]!.entries[0]!.date, '2022-05-01');
+  });
+});
+
+describe('the shadow page', () => {
+  test('holds the title and text as Simplified tokens, escaped, and nothing else', () => {
+    const page = shadowPage({ title: '<b>廖海軍</b>主持會議', record: { text: '要深化對臺交流。COVID-19' } } as BulletinEntry);
+    assert.match(page, /<h1>b 廖海 海军 b 主持 持会 会议<\/h1>/);
+    assert.match(page, /<p>要深 深化 化对 对台 台交 交流 covid 19<\/p>/);
+    assert.doesNotMatch(page, /<b>/);
+  });
+});
+
+describe('the built site', () => {
+  test('has one Pagefind index per year and a catalog of each', () => {
+    const index = json<SearchIndexFile>('search/index.json');
+    assert.deepEqual(index.shards.map((s) => s.name), ['2023', '2022', '2021']);
+    for (const shard of index.shards) {
+      assert.ok(existsSync(join(out, 'pagefind', shard.name, 'pagefind-entry.json')), shard.name);
+      const catalog = json<ShardCatalog>(`search/${shard.name}.json`);
+      assert.equal(catalog.rows.length, shard.count);
+      for (const [id, url, date] of catalog.rows) {
+        assert.ok(existsSync(join(out, 'pagefind', shard.name, 'fragment', `${id}.pf_fragment`)), id);
+        assert.ok(existsSync(join(out, url, 'index.html')), url);
+        assert.ok(date.startsWith(`${shard.year}-`));
+      }
+    }
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind/2022/pagefind-entry.json'), 'utf8'));
+    assert.deepEqual(Object.keys(entry.languages), ['und'], 'indexed as und: no stemming, no word segmentation');
+  });
+
+  test('officials carry their pinyin and slug; the seed row names its officials and kinds', () => {
+    const index = json<SearchIndexFile>('search/index.json');
+    const liao = index.officials.find((o) => o.slug === 'liao-hai-jun')!;
+    assert.deepEqual(liao.pinyin, ['liaohaijun']);
+    assert.deepEqual(liao.keys, ['廖海军']);
+    assert.deepEqual(liao.names, { Hant: '廖海軍', Hans: '廖海军' });
+    const seed = json<ShardCatalog>('search/2022.json').rows.find((r) => r[1] === SEED_URL)!;
+    assert.deepEqual(seed[3].map((i) => index.officials[i]!.slug).sort(), ['liao-hai-jun', 'xi-jin-ping']);
+    assert.ok(seed[4].map((i) => index.kinds[i]!.slug).includes('chang-wu-hui-yi'));
+  });
+
+  test('the search page, its script, the query rules and the T→S table are published', () => {
+    for (const file of ['search/index.html', 'assets/search.js', 'assets/search.css', 'assets/search-query.js', 'search/t2s.json']) {
+      assert.ok(existsSync(join(out, file)), file);
+    }
+    assert.equal(readFileSync(join(out, 'assets/search-query.js'), 'utf8'), readFileSync(join(ROOT, 'src/search/query.js'), 'utf8'));
+    const pairs = JSON.parse(readFileSync(join(out, 'search/t2s.json'), 'utf8')) as string;
+    assert.ok(pairs.includes('臺台') && pairs.includes('軍军'));
+  });
+
+  test('the header search box is a GET form to /search/ on every page but the search page', () => {
+    assert.match(readFileSync(join(out, SEED_URL, 'index.html'), 'utf8'), /<form class="site-search" role="search" action="\/search\/" method="get"><input type="search" name="q"/);
+    assert.doesNotMatch(readFileSync(join(out, 'search/index.html'), 'utf8'), /class="site-search"/);
+  });
+});
+
+test('a failed Pagefind run fails the build and leaves the previous site as it was', () => {
+  const snapshot = () => Object.fromEntries(listFiles(out).map((f) => [f, createHash('sha256').update(readFileSync(join(out, f))).digest('hex')]));
+  const before = snapshot();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--content', content, '--out', out], {
+    cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, PAGEFIND_EXTENDED_BINARY_PATH: '/bin/false' },
+  });
+  assert.notEqual(result.status, 0);
+  assert.match(result.stderr, /Pagefind failed/);
+  assert.match(result.stderr, /was left as it was/);
+  assert.deepEqual(snapshot(), before);
+  assert.deepEqual(readdirSync(join(out, '..')).filter((f) => f.includes('.build-') || f.includes('.old-')), []);
+});
