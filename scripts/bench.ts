@@ -262,6 +262,7 @@ async function main(argv: string[]): Promise<number> {
     const oursOut = join(work, 'ours-site');
     for (let r = 0; r < o.runs; r++) {
       log(`ours: cold build ${r + 1}/${o.runs}`);
+      rmSync(oursOut, { recursive: true, force: true }); // cold: no previous site (nothing to reuse or delete)
       const run = await buildOurs(o, content, oursOut, join(work, `parse-cache-${r}`), join(work, `timings-${r}.json`));
       ours.runs.push(run);
       log(`  ${run.ended}: ${stageCell(run.whole)} (${Object.entries(run.stages).map(([k, v]) => `${k} ${formatSeconds(v.seconds)}`).join(', ')})`);

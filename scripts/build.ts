@@ -79,10 +79,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // Swap: the old site aside, the new one in, the old one gone.
+  const swap = options.clock?.start('swap');
   const old = join(dirname(outDir), `${basename(outDir)}.old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(temp, outDir);
   rmSync(old, { recursive: true, force: true });
+  swap?.end();
   const pages = Array.isArray(written) ? written.flat(Infinity).length : 0;
   return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search };
 }
