@@ -54,12 +54,16 @@ describe('the built site', () => {
       assert.ok(existsSync(join(out, 'pagefind', shard.name, 'pagefind-entry.json')), shard.name);
       const catalog = json<ShardCatalog>(`search/${shard.name}.json`);
       assert.equal(catalog.rows.length, shard.count);
+      assert.equal(new Set(catalog.rows.map((r) => r[0])).size, catalog.rows.length, 'one Pagefind id per bulletin');
       for (const [id, url, date] of catalog.rows) {
-        assert.ok(existsSync(join(out, 'pagefind', shard.name, 'fragment', `${id}.pf_fragment`)), id);
+        assert.match(id, /^und_[0-9a-f]+$/);
         assert.ok(existsSync(join(out, url, 'index.html')), url);
         assert.ok(date.startsWith(`${shard.year}-`));
       }
     }
+    // Only what the search page loads is published: no stock UI, no fragments.
+    const files = readdirSync(join(out, 'pagefind/2022')).filter((f) => !/^(index|filter)$/.test(f)).map((f) => f.replace(/_[0-9a-f]+\.pf_meta$/, '_HASH.pf_meta')).sort();
+    assert.deepEqual(files, ['pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js', 'pagefind.und_HASH.pf_meta', 'wasm.unknown.pagefind']);
     const entry = JSON.parse(readFileSync(join(out, 'pagefind/2022/pagefind-entry.json'), 'utf8'));
     assert.deepEqual(Object.keys(entry.languages), ['und'], 'indexed as und: no stemming, no word segmentation');
   });
