@@ -119,6 +119,23 @@ export function peakBetween(samples: readonly MemorySample[], startMs: number, e
 
 let serial = 0;
 
+/** Process groups still running: killed if the benchmark itself is stopped. */
+const groups = new Set<number>();
+const killGroups = () => {
+  for (const pid of groups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch { /* gone */ }
+  }
+};
+process.once('exit', killGroups);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killGroups();
+    process.exit(130);
+  });
+}
+
 /** A running measured child: `done` resolves when it exits; `stop()` ends its tree. */
 export interface Running {
   pid: number;
@@ -136,6 +153,7 @@ export function start(command: string, args: string[], options: MeasureOptions =
     cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid!;
+  groups.add(pid);
   const samples: MemorySample[] = [];
   let peak = 0;
   let killed: Measured['killed'];
@@ -170,6 +188,7 @@ export function start(command: string, args: string[], options: MeasureOptions =
   const done = new Promise<Measured>((ok, fail) => {
     child.once('error', fail);
     child.once('close', (code, signal) => {
+      groups.delete(pid);
       clearInterval(sampler);
       clearTimeout(timer);
       let cpuSeconds: number | undefined;
