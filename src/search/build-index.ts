@@ -3,7 +3,7 @@
 // Everything is written into the site folder being built, so a failure here fails the build
 // before the new site replaces the old one.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -179,6 +179,12 @@ function pruneBundle(bundle: string): void {
   for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(join(bundle, file));
 }
 
+/** Writes a file as a new file: a hard link at the path is replaced, never written through. */
+function writeFresh(path: string, data: string | Buffer): void {
+  rmSync(path, { force: true });
+  writeFileSync(path, data);
+}
+
 /** Runs tasks with at most `jobs` at a time, in order; rejects on the first failure. */
 async function pool<T>(tasks: Array<() => Promise<T>>, jobs: number): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
@@ -217,6 +223,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const kinds: SearchKind[] = archive.kinds.map((k) => ({ slug: k.slug, names: k.name }));
   const kindIndex = new Map(archive.kinds.map((k, i) => [k.slug, i]));
 
+  // Every file of the stage is written anew (unlinked first): when the folder being built shares
+  // files with the previous site through hard links, writing in place would change that site too.
+  rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
   const shadow = mkdtempSync(join(tmpdir(), 'archive-search-'));
   try {
     for (const shard of shards) {
@@ -241,7 +250,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         return [id, e.url, e.date, people, types];
       });
       const catalog: ShardCatalog = { name: shard.name, rows };
-      writeFileSync(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
+      writeFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
       return {
         name: shard.name, year: shard.year, count: rows.length,
         first: shard.entries.at(-1)!.date, last: shard.entries[0]!.date, seconds: (performance.now() - t0) / 1000,
@@ -254,11 +263,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       officials,
       kinds,
     };
-    writeFileSync(join(siteDir, 'search', 'index.json'), JSON.stringify(index));
-    writeFileSync(join(siteDir, 'search', 't2s.json'), JSON.stringify(simplifiedPairs()));
+    writeFresh(join(siteDir, 'search', 'index.json'), JSON.stringify(index));
+    writeFresh(join(siteDir, 'search', 't2s.json'), JSON.stringify(simplifiedPairs()));
     // The query rules the index was built with, for the search page.
     mkdirSync(join(siteDir, 'assets'), { recursive: true });
-    copyFileSync(join(HERE, 'query.js'), join(siteDir, 'assets', 'search-query.js'));
+    writeFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
     return { shards: infos, seconds: (performance.now() - started) / 1000 };
   } finally {
     rmSync(shadow, { recursive: true, force: true });
