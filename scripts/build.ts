@@ -1,6 +1,7 @@
 // Builds the archive into _site/ (or --out): parses every bulletin, runs Eleventy into a sibling
 // temp folder and swaps it in, so a failed build leaves the previous site as it was.
-// Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE]
+// Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
+// After one new bulletin only the pages it changes are rendered (src/site/subset.ts); --full renders all.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import Eleventy from '@11ty/eleventy';
 import { ArchiveError, loadArchiveOnce, type ReportItem } from '../src/site/archive.ts';
 import { buildSearchIndex, type SearchIndexResult } from '../src/search/build-index.ts';
 import { StageClock } from './bench/progress.ts';
+import { beforeSearchStage, type BuildPlan, configureEleventy, forgetFingerprint, planBuild, prepareSubsetFolder, saveFingerprint } from '../src/site/subset.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,6 +21,8 @@ export interface BuildOptions {
   outDir: string;
   /** Progress lines and per-stage timings (the CLI passes one; --timings writes it as JSON). */
   clock?: StageClock;
+  /** Render every page even when a subset build could be trusted (src/site/subset.ts). */
+  full?: boolean;
 }
 
 export interface BuildResult {
@@ -28,6 +32,8 @@ export interface BuildResult {
   seconds: number;
   /** The search stage: one Pagefind index per year, with the seconds each took. */
   search: SearchIndexResult;
+  /** Full or subset build, and why (src/site/subset.ts). */
+  plan: Pick<BuildPlan, 'mode' | 'reason' | 'items' | 'changedYears'>;
 }
 
 /** Builds the site; throws ArchiveError (bad bulletins or editor files) or Eleventy's error. */
@@ -45,17 +51,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const temp = join(dirname(outDir), `${basename(outDir)}.build-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
+  // Subset build: only the pages whose data changed, over hard links to the previous site.
+  const plan = planBuild({ archive, contentDir, outDir, root: ROOT, full: options.full });
+  if (plan.mode === 'subset') prepareSubsetFolder(outDir, temp);
   const cwd = process.cwd();
   process.chdir(ROOT);
   let written: unknown[];
   try {
     const render = options.clock?.start('render', undefined, 'pages');
     // With a clock: the page count once Eleventy knows it, then one tick per page written.
-    const config = render && ((eleventyConfig: unknown) => {
+    const progress = render && ((eleventyConfig: unknown) => {
       const c = eleventyConfig as { on(event: string, f: (map: { urlToInputPath: object }) => void): void; addTransform(name: string, f: (content: string) => string): void };
       c.on('eleventy.contentMap', ({ urlToInputPath }) => render.update(0, Object.keys(urlToInputPath).length));
       c.addTransform('build-progress', (content) => (render.tick(), content));
     });
+    const config = (eleventyConfig: unknown) => (configureEleventy(plan, eleventyConfig), progress?.(eleventyConfig));
     const eleventy = new Eleventy('src/site/pages', temp, { configPath: '.eleventy.ts', quietMode: true, config });
     written = (await eleventy.write() as unknown as unknown[]) ?? [];
     render?.end();
@@ -70,6 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let search: SearchIndexResult;
   try {
     const index = options.clock?.start('index', undefined, 'shards');
+    beforeSearchStage(plan, temp);
     search = await buildSearchIndex({ archive, siteDir: temp });
     index?.update(search.shards.length, search.shards.length);
     index?.end();
@@ -81,12 +92,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Swap: the old site aside, the new one in, the old one gone.
   const swap = options.clock?.start('swap');
   const old = join(dirname(outDir), `${basename(outDir)}.old-${process.pid}`);
+  forgetFingerprint(outDir);
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(temp, outDir);
   rmSync(old, { recursive: true, force: true });
   swap?.end();
+  saveFingerprint(outDir, plan);
   const pages = Array.isArray(written) ? written.flat(Infinity).length : 0;
-  return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search };
+  return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search, plan: { mode: plan.mode, reason: plan.reason, items: plan.items, changedYears: plan.changedYears } };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -97,14 +110,16 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: process.env.ARCHIVE_OUT ?? '_site' },
       quiet: { type: 'boolean', default: false },
       timings: { type: 'string' },
+      full: { type: 'boolean', default: false },
     },
   });
   try {
     const clock = new StageClock({ show: !values.quiet });
-    const result = await build({ contentDir: values.content!, outDir: values.out!, clock });
+    const result = await build({ contentDir: values.content!, outDir: values.out!, clock, full: values.full });
     if (values.timings) clock.write(values.timings, { bulletins: result.bulletins, pages: result.pages, seconds: result.seconds });
     if (!values.quiet) {
       console.log(`built ${result.bulletins} bulletins (${result.pages} files) into ${values.out} in ${result.seconds.toFixed(1)} s`);
+      console.log(result.plan.mode === 'subset' ? `subset build: ${result.plan.items} changed page(s) rendered over the previous site` : `full build: ${result.plan.reason}`);
       console.log(`search: ${result.search.shards.length} Pagefind index(es) in ${result.search.seconds.toFixed(1)} s`);
     }
     if (result.warnings.length > 0) {

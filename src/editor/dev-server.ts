@@ -170,7 +170,7 @@ export class DevServer extends EventEmitter {
       forgetArchives();
       const result = await build({ contentDir: this.contentDir, outDir: this.outDir });
       outcome = { ok: true, seconds: seconds(), changed, result };
-      this.log(`${changed[0] === 'start' ? 'built' : 'rebuilt'} in ${outcome.seconds.toFixed(2)} s (${result.bulletins} bulletins, ${result.pages} files${changed[0] === 'start' ? '' : `; changed: ${changed.join(', ')}`})`);
+      this.log(`${changed[0] === 'start' ? 'built' : 'rebuilt'} in ${outcome.seconds.toFixed(2)} s (${result.bulletins} bulletins, ${result.pages} files${changed[0] === 'start' ? '' : `; changed: ${changed.join(', ')}`}; ${result.plan.mode === 'subset' ? `subset build, ${result.plan.items} changed page(s)` : `full build: ${result.plan.reason}`})`);
       this.send('reload', 'null');
     } catch (error) {
       const problems = error instanceof ArchiveError

@@ -322,6 +322,26 @@ class PersonResolver {
   }
 }
 
+/**
+ * What one Eleventy run renders from the paginated lists: every item (a full build), or only the
+ * items a change touched (a subset build, src/site/subset.ts). Pages paginate over these.
+ */
+export interface RenderLists {
+  bulletins: BulletinEntry[];
+  days: DayData[];
+  years: YearData[];
+  months: Array<ListPage<BulletinRef> & { monthData: MonthData }>;
+  people: Array<ListPage<PersonBulletin> & { person: Person }>;
+  kinds: Array<ListPage<BulletinRef> & { kind: Kind }>;
+  peopleIndex: Array<ListPage<Person>>;
+  /** Official feeds (official-feed.11ty.ts). */
+  personFeeds: Person[];
+  /** Meeting-kind feeds (kind-feed.11ty.ts). */
+  kindFeeds: Kind[];
+  ambiguities: Ambiguity[];
+  redirects: Redirect[];
+}
+
 /** The whole archive, indexed for the pages. A class, so Eleventy passes it by reference, uncopied. */
 export class Archive {
   /** Oldest first. */
@@ -344,6 +364,31 @@ export class Archive {
     kinds: [] as Array<ListPage<BulletinRef> & { kind: Kind }>,
     peopleIndex: [] as Array<ListPage<Person>>,
   };
+
+  /** What the next Eleventy run renders; every item unless a subset build narrows it. */
+  render: RenderLists = this.everything();
+
+  /** Every item of every paginated list. */
+  everything(): RenderLists {
+    return {
+      bulletins: this.bulletins, days: this.days, years: this.years, months: this.pages.months, people: this.pages.people,
+      kinds: this.pages.kinds, peopleIndex: this.pages.peopleIndex, personFeeds: this.people, kindFeeds: this.kinds,
+      ambiguities: this.ambiguities, redirects: this.redirects,
+    };
+  }
+
+  /**
+   * The site path of every page in the sitemap, sorted: what Eleventy's collections.all holds (the
+   * pages not excluded from collections), taken from the archive so a subset build lists them all.
+   */
+  get sitemapUrls(): string[] {
+    return [
+      '/', '/dates/', '/kinds/',
+      ...this.bulletins.map((e) => e.url), ...this.days.map((d) => d.url), ...this.years.map((y) => y.url),
+      ...this.pages.months.map((p) => p.url), ...this.pages.people.map((p) => p.url), ...this.pages.kinds.map((p) => p.url),
+      ...this.pages.peopleIndex.map((p) => p.url), ...this.ambiguities.map((a) => a.url),
+    ].sort();
+  }
 
   /** Newest first, for the home page and the archive feed. */
   get latest(): BulletinRef[] {

@@ -1,5 +1,5 @@
 // Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { site } from '../../site.config.ts';
 import { type ArchiveOptions, loadArchiveOnce } from './archive.ts';
@@ -24,9 +24,12 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOp
   eleventyConfig.addGlobalData('archive', () => loadArchiveOnce(options));
   eleventyConfig.on('eleventy.after', ({ directories, dir }: { directories?: { output: string }; dir?: { output: string } }) => {
     const output = directories?.output ?? dir!.output;
-    for (const entry of loadArchiveOnce(options).bulletins) {
+    // Only the bulletins this run renders (a subset build starts from hard links to the previous
+    // site, so the old link is removed first: the live site's file is never written in place).
+    for (const entry of loadArchiveOnce(options).render.bulletins) {
       const target = join(output, entry.sourceUrl);
       mkdirSync(dirname(target), { recursive: true });
+      rmSync(target, { force: true });
       copyFileSync(entry.sourceFile, target);
     }
   });

@@ -2,7 +2,7 @@
 import type { BulletinEntry } from '../archive.ts';
 
 export const data = {
-  pagination: { data: 'archive.bulletins', size: 1, alias: 'entry' },
+  pagination: { data: 'archive.render.bulletins', size: 1, alias: 'entry' },
   permalink: (data: { entry: BulletinEntry }) => data.entry.jsonUrl,
   eleventyExcludeFromCollections: true,
 };

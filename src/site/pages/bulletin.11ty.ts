@@ -8,7 +8,7 @@ import { jsonLdScript, newsArticle } from '../jsonld.ts';
 import { paragraphsWithReadings } from '../text.ts';
 
 export const data = {
-  pagination: { data: 'archive.bulletins', size: 1, alias: 'entry', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.bulletins', size: 1, alias: 'entry', addAllPagesToCollections: true },
   permalink: (data: { entry: BulletinEntry }) => `${data.entry.url}index.html`,
 };
 

@@ -7,7 +7,7 @@ import { chineseDate } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.days', size: 1, alias: 'day', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.days', size: 1, alias: 'day', addAllPagesToCollections: true },
   permalink: (data: { day: DayData }) => `${data.day.url}index.html`,
 };
 

@@ -4,7 +4,7 @@ import type { Archive, Kind } from '../archive.ts';
 import { atomFeed } from '../feed.ts';
 
 export const data = {
-  pagination: { data: 'archive.kinds', size: 1, alias: 'kind' },
+  pagination: { data: 'archive.render.kindFeeds', size: 1, alias: 'kind' },
   permalink: (data: { kind: Kind }) => `${data.kind.url}feed.xml`,
   eleventyExcludeFromCollections: true,
 };

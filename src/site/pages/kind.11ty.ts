@@ -10,7 +10,7 @@ import { html } from '../html.ts';
 type KindPage = ListPage<BulletinRef> & { kind: Kind };
 
 export const data = {
-  pagination: { data: 'archive.pages.kinds', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.kinds', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: KindPage }) => `${data.list.url}index.html`,
 };
 

@@ -8,7 +8,7 @@ import { html } from '../html.ts';
 type MonthPage = ListPage<BulletinRef> & { monthData: MonthData };
 
 export const data = {
-  pagination: { data: 'archive.pages.months', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.months', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: MonthPage }) => `${data.list.url}index.html`,
 };
 

@@ -5,7 +5,7 @@ import { personName } from '../components.ts';
 import { atomFeed } from '../feed.ts';
 
 export const data = {
-  pagination: { data: 'archive.people', size: 1, alias: 'person' },
+  pagination: { data: 'archive.render.personFeeds', size: 1, alias: 'person' },
   permalink: (data: { person: Person }) => `${data.person.url}feed.xml`,
   eleventyExcludeFromCollections: true,
 };

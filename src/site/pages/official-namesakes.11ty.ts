@@ -7,7 +7,7 @@ import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.ambiguities', size: 1, alias: 'ambiguity', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.ambiguities', size: 1, alias: 'ambiguity', addAllPagesToCollections: true },
   permalink: (data: { ambiguity: Ambiguity }) => `${data.ambiguity.url}index.html`,
 };
 

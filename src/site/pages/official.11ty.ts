@@ -10,7 +10,7 @@ import { html } from '../html.ts';
 type PersonPage = ListPage<PersonBulletin> & { person: Person };
 
 export const data = {
-  pagination: { data: 'archive.pages.people', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.people', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: PersonPage }) => `${data.list.url}index.html`,
 };
 

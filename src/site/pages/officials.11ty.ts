@@ -7,7 +7,7 @@ import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.pages.peopleIndex', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.peopleIndex', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: ListPage<Person> }) => `${data.list.url}index.html`,
 };
 

@@ -7,7 +7,7 @@ import { absoluteUrl, chineseDate, siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.redirects', size: 1, alias: 'redirect' },
+  pagination: { data: 'archive.render.redirects', size: 1, alias: 'redirect' },
   permalink: (data: { redirect: Redirect }) => `${data.redirect.from}index.html`,
   eleventyExcludeFromCollections: true,
 };

@@ -1,14 +1,14 @@
 // sitemap.xml as an index of the numbered sitemaps, only when there are more than 50,000 URLs.
 import { SITEMAP_LIMIT, sitemapFiles, sitemapIndex } from '../sitemap.ts';
 
-interface Data { collections: { all: unknown[] }; pagination: { pageNumber: number } }
+interface Data { archive: { sitemapUrls: string[] }; pagination: { pageNumber: number } }
 
 export const data = {
-  pagination: { data: 'collections.all', size: SITEMAP_LIMIT },
-  permalink: (data: Data) => (data.pagination.pageNumber === 0 && data.collections.all.length > SITEMAP_LIMIT ? '/sitemap.xml' : false),
+  pagination: { data: 'archive.sitemapUrls', size: SITEMAP_LIMIT },
+  permalink: (data: Data) => (data.pagination.pageNumber === 0 && data.archive.sitemapUrls.length > SITEMAP_LIMIT ? '/sitemap.xml' : false),
   eleventyExcludeFromCollections: true,
 };
 
 export function render(data: Data): string {
-  return sitemapIndex(sitemapFiles(data.collections.all.length));
+  return sitemapIndex(sitemapFiles(data.archive.sitemapUrls.length));
 }

@@ -1,14 +1,15 @@
 // The sitemap: one file up to 50,000 URLs, else numbered files (sitemap-index.11ty.ts lists them).
-import { SITEMAP_LIMIT, sitemapFiles, sitemapPaths, urlset } from '../sitemap.ts';
+// Paginated over the archive's page list, not collections.all, so a subset build lists every page.
+import { SITEMAP_LIMIT, sitemapFiles, urlset } from '../sitemap.ts';
 
-interface Data { collections: { all: Array<{ url: string | false }> }; pagination: { pageNumber: number; items: Array<{ url: string | false }> } }
+interface Data { archive: { sitemapUrls: string[] }; pagination: { pageNumber: number; items: string[] } }
 
 export const data = {
-  pagination: { data: 'collections.all', size: SITEMAP_LIMIT },
-  permalink: (data: Data) => sitemapFiles(data.collections.all.length)[data.pagination.pageNumber],
+  pagination: { data: 'archive.sitemapUrls', size: SITEMAP_LIMIT },
+  permalink: (data: Data) => sitemapFiles(data.archive.sitemapUrls.length)[data.pagination.pageNumber],
   eleventyExcludeFromCollections: true,
 };
 
 export function render(data: Data): string {
-  return urlset(sitemapPaths(data.pagination.items));
+  return urlset(data.pagination.items);
 }

@@ -7,7 +7,7 @@ import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.years', size: 1, alias: 'yearData', addAllPagesToCollections: true },
+  pagination: { data: 'archive.render.years', size: 1, alias: 'yearData', addAllPagesToCollections: true },
   permalink: (data: { yearData: YearData }) => `${data.yearData.url}index.html`,
 };
 

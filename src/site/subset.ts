@@ -1,0 +1,145 @@
+// Subset builds: after a change that only adds or edits pages (one new bulletin), render only the
+// pages whose data changed, on top of a hard-linked copy of the previous site, and swap as usual.
+// Anything the fingerprint cannot vouch for (no previous site, code or editor files changed, a page
+// gone, a new month) means a full build. See docs/incremental.md.
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Archive, RenderLists } from './archive.ts';
+import { codeHash, editorFilesHash, FINGERPRINT_VERSION, fingerprintPath, globalHash, itemHashes, itemKey, type ListName, type SiteFingerprint } from './fingerprint.ts';
+
+/** Top-level folders of the site a subset build does not carry over: written whole by every build. */
+const REBUILT_WHOLE = new Set(['assets', 'pagefind', 'search']);
+
+export interface BuildPlan {
+  mode: 'full' | 'subset';
+  /** Why a full build (or "subset"). */
+  reason: string;
+  /** Items rendered from the paginated lists (all of them in a full build). */
+  items: number;
+  /** Years whose bulletin pages changed: the search indexes a subset build would need to redo. */
+  changedYears: number[];
+  /** The fingerprint to save once the new site is in place. */
+  next: Omit<SiteFingerprint, 'ino'>;
+}
+
+function readFingerprint(outDir: string): SiteFingerprint | undefined {
+  try {
+    return JSON.parse(readFileSync(fingerprintPath(outDir), 'utf8')) as SiteFingerprint;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decides between a full and a subset build and sets `archive.render` to match. `root` is the
+ * project folder (for the code hash); `full` forces a full build.
+ */
+export function planBuild(o: { archive: Archive; contentDir: string; outDir: string; root: string; full?: boolean }): BuildPlan {
+  const { archive } = o;
+  const hashes = itemHashes(archive);
+  const next: BuildPlan['next'] = {
+    version: FINGERPRINT_VERSION,
+    code: codeHash(o.root),
+    editorFiles: editorFilesHash(o.contentDir),
+    global: globalHash(archive),
+    items: Object.fromEntries(Object.entries(hashes).map(([list, m]) => [list, Object.fromEntries(m)])) as SiteFingerprint['items'],
+  };
+  const all = archive.everything();
+  const count = (r: RenderLists) => Object.values(r).reduce((n, l) => n + l.length, 0);
+  const full = (reason: string): BuildPlan => {
+    archive.render = all;
+    return { mode: 'full', reason, items: count(all), changedYears: [...new Set(archive.bulletins.map((e) => Number(e.date.slice(0, 4))))], next };
+  };
+  if (o.full || process.env.ARCHIVE_FULL_BUILD) return full('a full build was asked for');
+  const previous = readFingerprint(o.outDir);
+  if (!previous || !existsSync(o.outDir)) return full('no previous build to start from');
+  if (previous.version !== FINGERPRINT_VERSION) return full('the previous build is of another version');
+  if (previous.ino !== statSync(o.outDir).ino) return full('the output folder is not the one last built');
+  if (previous.code !== next.code) return full('templates, settings or packages changed');
+  if (previous.editorFiles !== next.editorFiles) return full('redirects.yml, officials.yml or another editor file changed');
+  if (previous.global !== next.global) return full('the months with pages changed (charts link them)');
+
+  const render = {} as Record<ListName, unknown[]>;
+  for (const list of Object.keys(all) as ListName[]) {
+    const before = previous.items[list] ?? {};
+    const now = hashes[list];
+    for (const key of Object.keys(before)) if (!now.has(key)) return full(`${key} is gone (a removal, a rename or a changed date)`);
+    render[list] = (all[list] as unknown[]).filter((item) => before[itemKey(list, item)] !== now.get(itemKey(list, item)));
+  }
+  const subset = render as unknown as RenderLists;
+  const items = count(subset);
+  // Past a third of the pages, one full run costs no more than copying the old site and patching it.
+  if (items > count(all) / 3) return full(`${items} of ${count(all)} pages changed`);
+  archive.render = subset;
+  return { mode: 'subset', reason: 'subset', items, changedYears: [...new Set(subset.bulletins.map((e) => Number(e.date.slice(0, 4))))].sort(), next };
+}
+
+function linkTree(from: string, to: string, top: boolean): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (top && REBUILT_WHOLE.has(entry.name)) continue;
+    const src = join(from, entry.name);
+    const dst = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(src, dst, false);
+    else if (entry.isSymbolicLink()) symlinkSync(readlinkSync(src), dst);
+    else {
+      try {
+        linkSync(src, dst);
+      } catch {
+        copyFileSync(src, dst);
+      }
+    }
+  }
+}
+
+/**
+ * Fills `temp` with hard links to the previous site (assets/, pagefind/ and search/ left out: the
+ * build writes them whole). Every writer into `temp` unlinks a path before writing it (see
+ * `configureEleventy`), so the live site's files are never written in place.
+ */
+export function prepareSubsetFolder(outDir: string, temp: string): void {
+  try {
+    linkTree(outDir, temp, true);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Eleventy config for a subset run: unlink each output path before Eleventy writes it. */
+export function configureEleventy(plan: BuildPlan, eleventyConfig: unknown): void {
+  if (plan.mode !== 'subset') return;
+  const c = eleventyConfig as { addTransform(name: string, f: (content: string, outputPath: string | false) => string): void };
+  c.addTransform('subset-unlink', (content, outputPath) => {
+    if (outputPath) rmSync(resolve(outputPath), { force: true });
+    return content;
+  });
+}
+
+/**
+ * Before the search stage writes into a subset build's folder. The stage (src/search/build-index.ts)
+ * indexes every year in one call and has no way to redo only `plan.changedYears`, so pagefind/ and
+ * search/ were left out of the copy and it runs whole, as in a full build. Hook: once it takes a
+ * list of years, link pagefind/<year>/ and search/<year>.json of the other years here and pass it
+ * `plan.changedYears`.
+ */
+export function beforeSearchStage(plan: BuildPlan, temp: string): void {
+  if (plan.mode !== 'subset') return;
+  // Nothing of the previous index may be written in place: none of it was linked.
+  rmSync(join(temp, 'pagefind'), { recursive: true, force: true });
+}
+
+/** Before the swap: a crash between swap and save must not leave a fingerprint of the old site. */
+export function forgetFingerprint(outDir: string): void {
+  rmSync(fingerprintPath(outDir), { force: true });
+}
+
+/** After the swap: what the site in `outDir` was built from. */
+export function saveFingerprint(outDir: string, plan: BuildPlan): void {
+  const fingerprint: SiteFingerprint = { ...plan.next, ino: statSync(outDir).ino };
+  const path = fingerprintPath(outDir);
+  const temp = `${path}.${process.pid}`;
+  writeFileSync(temp, JSON.stringify(fingerprint));
+  renameSync(temp, path);
+}
+
