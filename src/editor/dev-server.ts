@@ -1,12 +1,13 @@
 // The editor's dev server: builds the archive, serves it on 127.0.0.1, watches the content folder,
 // rebuilds through the same build function as `npm run build`, and tells open pages to reload.
 import { EventEmitter } from 'node:events';
-import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { build, type BuildResult } from '../../scripts/build.ts';
 import { ArchiveError, forgetArchives } from '../site/archive.ts';
+import { CONTENT_TYPES, fileFor } from '../site/static-server.ts';
 
 export interface DevOptions {
   /** The content folder to build and watch. */
@@ -39,18 +40,6 @@ export interface BuildOutcome {
 /** The path of the live-reload event stream; the pages get a small script that listens to it. */
 export const EVENTS_PATH = '/__dev/events';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  // Source files are stored as they came: no charset is claimed.
-  '.txt': 'text/plain',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
 
 // Reloads the page after a good rebuild; shows a banner after a failed one. Only the dev server adds it.
 const RELOAD_SCRIPT = `<script>(() => {
@@ -190,6 +179,11 @@ export class DevServer extends EventEmitter {
     for (const client of this.clients) client.write(`event: ${event}\ndata: ${data}\n\n`);
   }
 
+  /** The file a URL path names in the built site (index.html for folders); undefined when none. */
+  private siteFile(urlPath: string): string | undefined {
+    return fileFor(resolve(this.outDir), urlPath, this.prefix);
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === EVENTS_PATH) {
@@ -199,12 +193,12 @@ export class DevServer extends EventEmitter {
       req.on('close', () => this.clients.delete(res));
       return;
     }
-    if (!path.endsWith('/') && !extname(path) && this.fileFor(`${path}/`)) {
+    if (!path.endsWith('/') && !extname(path) && this.siteFile(`${path}/`)) {
       res.writeHead(301, { location: `${path}/` }).end();
       return;
     }
-    const file = this.fileFor(path);
-    const body = file ?? this.fileFor(`${this.prefix}404.html`);
+    const file = this.siteFile(path);
+    const body = file ?? this.siteFile(`${this.prefix}404.html`);
     if (!body) {
       const why = this.last && !this.last.ok ? `the build failed:\n${this.last.problems!.join('\n')}\n` : 'not found\n';
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(why);
@@ -218,7 +212,7 @@ export class DevServer extends EventEmitter {
       res.writeHead(503, { 'retry-after': '1' }).end();
       return;
     }
-    const type = TYPES[extname(body)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(body)] ?? 'application/octet-stream';
     if (type.startsWith('text/html')) {
       const html = data.toString('utf8');
       const at = html.lastIndexOf('</body>');
@@ -228,27 +222,6 @@ export class DevServer extends EventEmitter {
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
-  /** The file a URL path names in the built site (index.html for folders); undefined when none. */
-  private fileFor(urlPath: string): string | undefined {
-    let path: string;
-    try {
-      path = decodeURIComponent(urlPath);
-    } catch {
-      return undefined;
-    }
-    if (!path.startsWith(this.prefix)) return undefined;
-    const file = normalize(join(this.outDir, path.slice(this.prefix.length)));
-    const rel = relative(this.outDir, file);
-    if (rel.startsWith('..') || rel.startsWith(sep)) return undefined;
-    try {
-      const stat = statSync(file);
-      if (!stat.isDirectory()) return file;
-      const index = join(file, 'index.html');
-      return existsSync(index) ? index : undefined;
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 /** Starts a dev server; stop it with close(). */

@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a built site holds, by extension. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -17,8 +18,11 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The file a URL path names under `root`: index.html for folders; undefined when there is none. */
-function fileFor(root: string, urlPath: string, prefix: string): string | undefined {
+/**
+ * The file a URL path names under `root` (an absolute path): index.html for folders; undefined when
+ * there is none, or when the path would leave `root`.
+ */
+export function fileFor(root: string, urlPath: string, prefix: string): string | undefined {
   let path: string;
   try {
     path = decodeURIComponent(urlPath.split('?')[0]!);
@@ -28,12 +32,14 @@ function fileFor(root: string, urlPath: string, prefix: string): string | undefi
   if (!path.startsWith(prefix)) return undefined;
   const file = normalize(join(root, path.slice(prefix.length)));
   if (file !== root && !file.startsWith(root + sep)) return undefined;
-  if (!existsSync(file)) return undefined;
-  if (statSync(file).isDirectory()) {
-    const index = join(file, 'index.html');
-    return existsSync(index) ? index : undefined;
+  try {
+    if (!statSync(file).isDirectory()) return file;
+  } catch {
+    // Missing, or swapped away by a rebuild between the look and the read.
+    return undefined;
   }
-  return file;
+  const index = join(file, 'index.html');
+  return existsSync(index) ? index : undefined;
 }
 
 /** Serves `root` on host:port (port 0: any free port); resolves once listening. */
@@ -58,7 +64,7 @@ export async function serveStatic(root: string, options: { host?: string; port?:
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    res.writeHead(status, { 'content-type': TYPES[extname(body)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(status, { 'content-type': CONTENT_TYPES[extname(body)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     if (req.method === 'HEAD') res.end();
     else createReadStream(body).pipe(res);
   });

@@ -358,7 +358,7 @@ describe('keyboard and the search box on every page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  for (const params of [{}, { q: '會議' }, { q: '香蕉', year: '2021' }]) {
+  for (const params of [{}, { q: '會議' }, { q: '香蕉', year: '2021' }] as Array<Record<string, string>>) {
     test(`no violations on /search/?${new URLSearchParams(params)}`, async () => {
       await search(params);
       await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
