@@ -7,15 +7,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { containsAll, fold, parseQuery } from '../../src/search/query.js';
 import { type BulletinEntry, loadArchive } from '../../src/site/archive.ts';
 import { serveStatic } from '../../src/site/static-server.ts';
 import { cleanUp, ROOT, runBuild, SEED_URL, tempDir, writeContent, XSS_URL } from '../site/helpers.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 60_000;
 const PAGE_SIZE = 20;
 
@@ -43,11 +43,7 @@ before(async () => {
   const served = await serveStatic(out);
   server = served.server;
   base = served.url.replace(/\/$/, '');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: TIMEOUT,
-  });
+  browser = await launchChromium(TIMEOUT);
   context = await newContext();
   page = await context.newPage();
 }, { timeout: 300_000 });

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveStatic } from '../../src/site/static-server.ts';
 import { buildFixtureSite, cleanUp, ROOT, SEED_URL, XSS_URL } from './helpers.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 60_000;
 
 let root: string;
@@ -23,11 +23,7 @@ before(async () => {
   const served = await serveStatic(built.out);
   server = served.server;
   base = served.url.replace(/\/$/, '');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: TIMEOUT,
-  });
+  browser = await launchChromium(TIMEOUT);
 }, { timeout: 240_000 });
 
 after(async () => {
