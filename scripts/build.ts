@@ -81,7 +81,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const index = options.clock?.start('index', undefined, 'shards');
     beforeSearchStage(plan, temp);
-    search = await buildSearchIndex({ archive, siteDir: temp });
+    // A subset build indexes only the years it changed and copies the other years' indexes.
+    const reuse = plan.mode === 'subset' ? { previousSiteDir: outDir, changedYears: plan.changedYears } : undefined;
+    search = await buildSearchIndex({ archive, siteDir: temp, reuse });
     index?.update(search.shards.length, search.shards.length);
     index?.end();
   } catch (error) {

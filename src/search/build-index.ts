@@ -3,7 +3,7 @@
 // Everything is written into the site folder being built, so a failure here fails the build
 // before the new site replaces the old one.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,6 +27,11 @@ export interface SearchIndexOptions {
   shardSize?: number;
   /** Indexes built at the same time; default 2 when there are 2 cores and 4 GB free, else 1. */
   jobs?: number;
+  /**
+   * A subset build: shards of years not in `changedYears` are copied from the previous site's
+   * bundle instead of indexed again, when that bundle indexed exactly the same pages.
+   */
+  reuse?: { previousSiteDir: string; changedYears: number[] };
 }
 
 /** One Pagefind index: a year, or part of a year with more than shardSize bulletins. */
@@ -44,6 +49,8 @@ export interface ShardInfo {
 
 export interface SearchIndexResult {
   shards: ShardInfo[];
+  /** Shards copied from the previous site instead of indexed again (subset builds). */
+  reused: string[];
   seconds: number;
 }
 
@@ -205,6 +212,25 @@ async function pool<T>(tasks: Array<() => Promise<T>>, jobs: number): Promise<T[
   return results;
 }
 
+/**
+ * The Pagefind ids of a shard the previous site already indexed, by URL, when its year did not
+ * change and the previous catalog lists exactly the shard's pages; else undefined.
+ */
+function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: { name: string; year: number; entries: BulletinEntry[] }): Map<string, string> | undefined {
+  if (reuse.changedYears.includes(shard.year)) return undefined;
+  const catalogFile = join(reuse.previousSiteDir, 'search', `${shard.name}.json`);
+  if (!existsSync(catalogFile) || !existsSync(join(reuse.previousSiteDir, 'pagefind', shard.name))) return undefined;
+  let catalog: ShardCatalog;
+  try {
+    catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as ShardCatalog;
+  } catch {
+    return undefined;
+  }
+  const ids = new Map(catalog.rows.map(([id, url]) => [url, id]));
+  const same = ids.size === shard.entries.length && shard.entries.every((e) => ids.has(e.url));
+  return same ? ids : undefined;
+}
+
 function defaultJobs(): number {
   return Math.max(1, Math.min(2, availableParallelism(), Math.floor(freemem() / 2e9)));
 }
@@ -226,9 +252,14 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // Every file of the stage is written anew (unlinked first): when the folder being built shares
   // files with the previous site through hard links, writing in place would change that site too.
   rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
+  const reused = new Map(shards.flatMap((shard) => {
+    const ids = options.reuse && reusableIds(options.reuse, shard);
+    return ids ? [[shard.name, ids] as const] : [];
+  }));
   const shadow = mkdtempSync(join(tmpdir(), 'archive-search-'));
   try {
     for (const shard of shards) {
+      if (reused.has(shard.name)) continue;
       for (const e of shard.entries) {
         const file = join(shadow, shard.name, e.url, 'index.html');
         mkdirSync(dirname(file), { recursive: true });
@@ -239,9 +270,15 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const infos = await pool(shards.map((shard) => async (): Promise<ShardInfo> => {
       const t0 = performance.now();
       const bundle = join(siteDir, 'pagefind', shard.name);
-      await runPagefind(join(shadow, shard.name), bundle);
-      const ids = pageIds(bundle);
-      pruneBundle(bundle);
+      let ids = reused.get(shard.name);
+      if (ids) {
+        // Copied, not linked: nothing here may share a file with the live site.
+        cpSync(join(options.reuse!.previousSiteDir, 'pagefind', shard.name), bundle, { recursive: true });
+      } else {
+        await runPagefind(join(shadow, shard.name), bundle);
+        ids = pageIds(bundle);
+        pruneBundle(bundle);
+      }
       const rows: ShardCatalog['rows'] = shard.entries.map((e) => {
         const id = ids.get(e.url);
         if (!id) throw new Error(`Pagefind did not index ${e.url} (shard ${shard.name})`);
@@ -268,7 +305,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // The query rules the index was built with, for the search page.
     mkdirSync(join(siteDir, 'assets'), { recursive: true });
     writeFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
-    return { shards: infos, seconds: (performance.now() - started) / 1000 };
+    return { shards: infos, reused: [...reused.keys()], seconds: (performance.now() - started) / 1000 };
   } finally {
     rmSync(shadow, { recursive: true, force: true });
   }

@@ -117,11 +117,9 @@ export function configureEleventy(plan: BuildPlan, eleventyConfig: unknown): voi
 }
 
 /**
- * Before the search stage writes into a subset build's folder. The stage (src/search/build-index.ts)
- * indexes every year in one call and has no way to redo only `plan.changedYears`, so pagefind/ and
- * search/ were left out of the copy and it runs whole, as in a full build. Hook: once it takes a
- * list of years, link pagefind/<year>/ and search/<year>.json of the other years here and pass it
- * `plan.changedYears`.
+ * Before the search stage writes into a subset build's folder. pagefind/ and search/ were left out
+ * of the copy; the stage (src/search/build-index.ts, `reuse`) indexes `plan.changedYears` again and
+ * copies the other years' bundles from the previous site.
  */
 export function beforeSearchStage(plan: BuildPlan, temp: string): void {
   if (plan.mode !== 'subset') return;

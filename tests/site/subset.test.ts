@@ -95,6 +95,9 @@ test('one added bulletin: a subset build makes the same site as a full build, an
   const result = await rebuildAndCompare('subset');
   assert.ok(result.plan.items < 60, `only the changed pages: ${result.plan.items}`);
   assert.ok(result.plan.changedYears.includes(Number(added.path.slice(0, 4))), `changed years: ${result.plan.changedYears}`);
+  // Years the new bulletin does not touch keep their search index, copied rather than rebuilt.
+  assert.ok(result.search.reused.length > 0, `reused shards: ${result.search.reused}`);
+  assert.ok(result.search.reused.every((name) => !result.plan.changedYears.includes(Number(name.slice(0, 4)))));
   assert.deepEqual(snapshot(witness), before, 'no file of the previous site was written in place');
   rmSync(witness, { recursive: true, force: true });
 });
