@@ -2,7 +2,8 @@
 // temp folder and swaps it in, so a failed build leaves the previous site as it was.
 // Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
 // After one new bulletin only the pages it changes are rendered (src/site/subset.ts); --full renders all.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -91,17 +92,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error;
   }
 
-  // Swap: the old site aside, the new one in, the old one gone.
+  // Swap: the old site aside, the new one in. The old one is deleted in the background: the new
+  // site is already live, and unlinking 40,000 files took 7 s of a 10,000-bulletin rebuild.
   const swap = options.clock?.start('swap');
-  const old = join(dirname(outDir), `${basename(outDir)}.old-${process.pid}`);
+  const old = join(dirname(outDir), `${basename(outDir)}.trash-${process.pid}-${Date.now()}`);
   forgetFingerprint(outDir);
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(temp, outDir);
-  rmSync(old, { recursive: true, force: true });
+  removeInBackground(old);
   swap?.end();
   saveFingerprint(outDir, plan);
   const pages = Array.isArray(written) ? written.flat(Infinity).length : 0;
   return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search, plan: { mode: plan.mode, reason: plan.reason, items: plan.items, changedYears: plan.changedYears } };
+}
+
+/**
+ * Deletes a folder in a detached `rm -rf` that outlives this process, along with any earlier
+ * trash of the same site that a killed build left behind.
+ */
+function removeInBackground(folder: string): void {
+  const prefix = `${basename(folder).replace(/\.trash-.*$/, '')}.trash-`;
+  const parent = dirname(folder);
+  const trash = readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name));
+  if (trash.length === 0) return;
+  const removeHere = () => {
+    for (const t of trash) rmSync(t, { recursive: true, force: true });
+  };
+  try {
+    const child = spawn('rm', ['-rf', '--', ...trash], { detached: true, stdio: 'ignore' });
+    child.on('error', removeHere);
+    child.unref();
+  } catch {
+    removeHere();
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
