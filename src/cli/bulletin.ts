@@ -68,11 +68,8 @@ function parseCommand(argv: string[]): number {
     return 2;
   }
   const { values, positionals } = args;
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2100)) {
-    process.stderr.write(`bulletin parse: --year must be a year such as 2022, not '${values.year}'\n`);
-    return 2;
-  }
+  const year = yearOption('parse', values.year);
+  if (year === null) return 2;
   const format = values.format!;
   if (!['json', 'md', 'summary'].includes(format)) {
     process.stderr.write(`bulletin parse: --format must be json, md or summary, not '${format}'\n`);
