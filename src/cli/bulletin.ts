@@ -297,7 +297,7 @@ function checkCommand(argv: string[]): number {
   const out: string[] = [];
   for (const file of files) {
     const shown = displayPath(file);
-    const { record, error } = cache.parseFile(shown);
+    const { record, error } = cache.parseFile(shown, {}, { textKey: false });
     if (error) {
       errors++;
       out.push(`${shown}:${error.line ?? 1}:1: error/${error.code}: ${error.reason}`);

@@ -1,6 +1,6 @@
 // `bulletin check` on temp archives, and the parse cache it shares with the build.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ParseCache } from '../../src/editor/parse-cache.ts';
@@ -52,8 +52,10 @@ describe('parse cache', () => {
   const file = join(a.root, '2023-03-05-cached.txt');
   test('a hit gives the same record as the parser, and a changed file is parsed again', () => {
     writeFileSync(file, TEXTS.utf8);
-    const first = new ParseCache(dir).parseFile(file);
+    const writer = new ParseCache(dir);
+    const first = writer.parseFile(file);
     assert.equal(first.cached, false);
+    writer.flush();
     const cache = new ParseCache(dir);
     const second = cache.parseFile(file);
     assert.equal(second.cached, true);
@@ -66,11 +68,29 @@ describe('parse cache', () => {
   test('a failure is cached too, with the same reason and line', () => {
     const bad = join(a.root, 'undated.txt');
     writeFileSync(bad, '7月18日，区长林測甲主持召开区政府常务会议。\n');
-    new ParseCache(dir).parseFile(bad);
+    const writer = new ParseCache(dir);
+    writer.parseFile(bad);
+    writer.flush();
     const again = new ParseCache(dir).parseFile(bad);
     assert.equal(again.cached, true);
     assert.equal(again.error?.code, 'no-year');
     assert.equal(again.error?.line, 1);
+  });
+  test('an entry cut short by a crash is a miss: the file is parsed again and cached anew', () => {
+    const torn = join(a.root, 'torn-cache');
+    const writer = new ParseCache(torn);
+    writer.parseFile(file);
+    writer.flush();
+    const [version] = readdirSync(torn);
+    const [bucket] = readdirSync(join(torn, version!)).filter((f) => f.endsWith('.jsonl'));
+    const path = join(torn, version!, bucket!);
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, -40));
+    const reader = new ParseCache(torn);
+    const outcome = reader.parseFile(file);
+    assert.equal(outcome.cached, false);
+    assert.deepEqual(outcome.record, parseBulletinFile(file));
+    reader.flush();
+    assert.equal(new ParseCache(torn).parseFile(file).cached, true);
   });
   test('the same bulletin in either script has the same text key', () => {
     const cache = new ParseCache(undefined);

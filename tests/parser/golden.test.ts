@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { parseBulletin, parseBulletinFile } from '../../src/parser/index.ts';
-import type { BulletinRecord } from '../../src/record.ts';
+import { type BulletinRecord, RECORD_FIELDS } from '../../src/record.ts';
 
 const FIXTURES = 'tests/fixtures';
 const SEED = '../shared/seeds/000_aff82dc70ec967be.txt';
@@ -38,6 +39,12 @@ describe('golden fixtures', () => {
     test(`${c.name} parses to its expected record`, () => {
       const actual = parseBulletinFile(c.input, c.options);
       assert.deepEqual(plain(actual), expectedFor(c.name, actual));
+    });
+
+    test(`${c.name}: the parser's own fields survive JSON unchanged (the parse cache relies on it)`, () => {
+      const actual = parseBulletinFile(c.input, c.options);
+      const owned = Object.fromEntries(RECORD_FIELDS.filter((k) => k in actual).map((k) => [k, actual[k]]));
+      assert.ok(isDeepStrictEqual(JSON.parse(JSON.stringify(owned)), owned));
     });
 
     const text = readFileSync(c.input, 'utf8');
