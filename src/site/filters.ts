@@ -36,11 +36,21 @@ function day(iso: string): DateTime {
   return parsed;
 }
 
+/** `format` remembered per date: a site prints the same few thousand dates 100,000 times (luxon took 3.5 s of a 10,000-bulletin build). */
+function perDate(format: (iso: string) => string): (iso: string) => string {
+  const seen = new Map<string, string>();
+  return (iso) => {
+    let out = seen.get(iso);
+    if (out === undefined) seen.set(iso, out = format(iso));
+    return out;
+  };
+}
+
 /** 2022-07-18 → 2022年7月18日 */
-export function chineseDate(iso: string): string {
+export const chineseDate = perDate((iso) => {
   const d = day(iso);
   return `${d.year}年${d.month}月${d.day}日`;
-}
+});
 
 /** 2022-07 → 2022年7月 */
 export function chineseMonth(yearMonth: string): string {
@@ -49,9 +59,7 @@ export function chineseMonth(yearMonth: string): string {
 }
 
 /** 2022-07-18 → 2022-07-18T00:00:00+08:00 (the start of the day in the archive's zone), for feeds. */
-export function isoDateTime(iso: string): string {
-  return day(iso).startOf('day').toISO({ suppressMilliseconds: true })!;
-}
+export const isoDateTime = perDate((iso) => day(iso).startOf('day').toISO({ suppressMilliseconds: true })!);
 
 const ROLE_LABELS: Record<OfficialRole, Record<Script, string>> = {
   chair: { Hant: '主持', Hans: '主持' },

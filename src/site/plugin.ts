@@ -1,8 +1,8 @@
 // Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { site } from '../../site.config.ts';
-import { type ArchiveOptions, loadArchiveOnce } from './archive.ts';
+import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from './archive.ts';
 
 /** The slice of Eleventy's config API the plugins use. */
 export interface EleventyConfig {
@@ -15,9 +15,16 @@ export interface EleventyConfig {
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void, options?: O): void;
 }
 
+/** A bulletin's record.json: the record exactly as the parser made it, plus where its page and source copy are. */
+export function recordJson(e: BulletinEntry): string {
+  return `${JSON.stringify({ ...e.record, url: e.url, source_url: e.sourceUrl }, null, 1)}\n`;
+}
+
 /**
- * The archive as global data `archive` (parsed once per build), the settings as `site`, and each
- * bulletin's source file copied byte for byte next to its page once Eleventy has written the site.
+ * The archive as global data `archive` (parsed once per build), the settings as `site`, and beside
+ * each bulletin's page, once Eleventy has written the site: its source file, copied byte for byte,
+ * and its record.json. (Both are written here rather than as Eleventy pages: 10,000 more pages
+ * cost Eleventy 4 s and 200 MB at 10,000 bulletins.)
  */
 export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOptions): void {
   eleventyConfig.addGlobalData('site', site);
@@ -31,6 +38,9 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOp
       mkdirSync(dirname(target), { recursive: true });
       rmSync(target, { force: true });
       copyFileSync(entry.sourceFile, target);
+      const json = join(output, entry.jsonUrl);
+      rmSync(json, { force: true });
+      writeFileSync(json, recordJson(entry));
     }
   });
 }
