@@ -12,12 +12,12 @@ import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import type { Archive, BulletinEntry } from '../site/archive.ts';
-import { indexText } from './query.js';
+import { decodePagefind, indexText } from './query.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Bumped when the files the search page reads change shape. */
-export const SEARCH_FORMAT = 1;
+export const SEARCH_FORMAT = 2;
 
 export interface SearchIndexOptions {
   archive: Archive;
@@ -80,11 +80,36 @@ export interface SearchIndexFile {
   kinds: SearchKind[];
 }
 
-/** /search/<shard>.json: one row per bulletin of the shard, newest first. */
+/**
+ * /search/<shard>.json: what the search page needs of every bulletin of a shard to find, filter,
+ * count and sort it, and where the shard's index chunks are. The rows are the shard's bulletins
+ * newest first (as planShards orders them); their URLs are in /search/<shard>.urls.json, which
+ * the page loads only for the results it shows.
+ */
 export interface ShardCatalog {
   name: string;
-  /** [Pagefind page id, URL path, date, officials (indexes into officials), kinds (indexes into kinds)] */
-  rows: Array<[string, string, string, number[], number[]]>;
+  /** The first word of each of the bundle's index chunks, in word order, separated by spaces. */
+  chunkWords: string;
+  /** The file name under index/ (without .pf_index) of each chunk, separated by spaces. */
+  chunkFiles: string;
+  /** Each row's Pagefind page number (its place in the bundle's pf_meta). */
+  pages: number[];
+  /** Each row's date in days since 1970-01-01: the first row's, then how many days older each row is than the one before. */
+  days: number[];
+  /** Each row's officials, as indexes into index.json's officials. */
+  officials: number[][];
+  /** Each row's meeting kinds, as indexes into index.json's kinds. */
+  kinds: number[][];
+  /** Each row's length in index tokens, one character per row whose code minus 48 is round(3 log2 length). */
+  lengths: string;
+}
+
+/** What the build reads of a Pagefind bundle's pf_meta. */
+export interface BundleMeta {
+  /** In Pagefind's order (a page's number is its place here): the page id and its length in tokens. */
+  pages: Array<{ id: string; words: number }>;
+  /** The index chunks in word order: [first word, file name under index/ without .pf_index]. */
+  chunks: Array<[string, string]>;
 }
 
 /** The Pagefind binary with Chinese support, as the pagefind package would find it. */
@@ -212,26 +237,68 @@ async function pool<T>(tasks: Array<() => Promise<T>>, jobs: number): Promise<T[
   return results;
 }
 
+/** Reads a bundle's pf_meta (Pagefind 1.6: [version, pages [[id, tokens, …]], chunks [[from, to, file]], …]). */
+export function readBundleMeta(bundle: string): BundleMeta {
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const languages = Object.values(entry.languages);
+  if (languages.length !== 1) throw new Error(`${bundle}: one language expected, found ${Object.keys(entry.languages).join(', ') || 'none'}`);
+  const file = join(bundle, `pagefind.${languages[0]!.hash}.pf_meta`);
+  const meta = decodePagefind(gunzipSync(readFileSync(file))) as unknown[];
+  const [, pages, chunks] = meta as [string, Array<[string, number]>, Array<[string, string, string]>];
+  const ok = Array.isArray(pages) && Array.isArray(chunks) && pages.every((p) => typeof p[0] === 'string' && typeof p[1] === 'number')
+    && chunks.every((c) => typeof c[0] === 'string' && typeof c[2] === 'string');
+  if (!ok) throw new Error(`${file}: not a pf_meta file of Pagefind 1.6`);
+  return { pages: pages.map(([id, words]) => ({ id, words })), chunks: chunks.map(([from, , name]) => [from, name]) };
+}
+
+const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+/** The catalog of a shard, from its bulletins, their Pagefind ids by URL and the bundle's pf_meta. */
+export function shardCatalog(shard: { name: string; year: number; entries: BulletinEntry[] }, ids: Map<string, string>, meta: BundleMeta, officialIndex: Map<string, number>, kindIndex: Map<string, number>): ShardCatalog {
+  const pageOf = new Map(meta.pages.map((p, i) => [p.id, i]));
+  const numbers = shard.entries.map((e) => {
+    const page = pageOf.get(ids.get(e.url) ?? '');
+    if (page === undefined) throw new Error(`Pagefind did not index ${e.url} (shard ${shard.name})`);
+    return page;
+  });
+  if (meta.pages.length !== numbers.length) throw new Error(`Pagefind indexed ${meta.pages.length} pages for the ${numbers.length} bulletins of shard ${shard.name}`);
+  const days = shard.entries.map((e) => dayNumber(e.date));
+  return {
+    name: shard.name,
+    chunkWords: meta.chunks.map(([word]) => word).join(' '),
+    chunkFiles: meta.chunks.map(([, file]) => file).join(' '),
+    pages: numbers,
+    days: days.map((d, i) => (i === 0 ? d : days[i - 1]! - d)),
+    // In ascending order, which compresses better.
+    officials: shard.entries.map((e) => [...new Set(e.officials.map((o) => officialIndex.get(o.person.slug)!))].sort((a, b) => a - b)),
+    kinds: shard.entries.map((e) => [...new Set(e.meetings.flatMap((m) => m.kinds.map((k) => kindIndex.get(k.slug)!)))].sort((a, b) => a - b)),
+    lengths: numbers.map((n) => String.fromCharCode(48 + Math.round(3 * Math.log2(Math.max(1, meta.pages[n]!.words))))).join(''),
+  };
+}
+
 /**
  * The Pagefind ids of a shard the previous site already indexed, by URL, when its year did not
- * change and the previous catalog lists exactly the shard's pages; else undefined.
+ * change and the previous site's catalog lists exactly the shard's pages; else undefined.
  */
 function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: { name: string; year: number; entries: BulletinEntry[] }): Map<string, string> | undefined {
   if (reuse.changedYears.includes(shard.year)) return undefined;
-  const catalogFile = join(reuse.previousSiteDir, 'search', `${shard.name}.json`);
-  if (!existsSync(catalogFile) || !existsSync(join(reuse.previousSiteDir, 'pagefind', shard.name))) return undefined;
-  let catalog: ShardCatalog;
+  const bundle = join(reuse.previousSiteDir, 'pagefind', shard.name);
+  const file = (suffix: string) => join(reuse.previousSiteDir, 'search', `${shard.name}${suffix}`);
+  if (!existsSync(bundle) || !existsSync(file('.json')) || !existsSync(file('.urls.json'))) return undefined;
   try {
-    catalog = JSON.parse(readFileSync(catalogFile, 'utf8')) as ShardCatalog;
+    const urls = JSON.parse(readFileSync(file('.urls.json'), 'utf8')) as string[];
+    const catalog = JSON.parse(readFileSync(file('.json'), 'utf8')) as ShardCatalog;
+    const same = Array.isArray(catalog.pages) && catalog.pages.length === urls.length
+      && urls.length === shard.entries.length && shard.entries.every((e, i) => e.url === urls[i]);
+    if (!same) return undefined;
+    const { pages } = readBundleMeta(bundle);
+    return new Map(urls.map((url, i) => [url, pages[catalog.pages[i]!]!.id]));
   } catch {
     return undefined;
   }
-  const ids = new Map(catalog.rows.map(([id, url]) => [url, id]));
-  const same = ids.size === shard.entries.length && shard.entries.every((e) => ids.has(e.url));
-  return same ? ids : undefined;
 }
 
-function defaultJobs(): number {
+export function defaultJobs(): number {
   return Math.max(1, Math.min(2, availableParallelism(), Math.floor(freemem() / 2e9)));
 }
 
@@ -279,17 +346,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         ids = pageIds(bundle);
         pruneBundle(bundle);
       }
-      const rows: ShardCatalog['rows'] = shard.entries.map((e) => {
-        const id = ids.get(e.url);
-        if (!id) throw new Error(`Pagefind did not index ${e.url} (shard ${shard.name})`);
-        const people = [...new Set(e.officials.map((o) => officialIndex.get(o.person.slug)!))];
-        const types = [...new Set(e.meetings.flatMap((m) => m.kinds.map((k) => kindIndex.get(k.slug)!)))];
-        return [id, e.url, e.date, people, types];
-      });
-      const catalog: ShardCatalog = { name: shard.name, rows };
+      const catalog = shardCatalog(shard, ids, readBundleMeta(bundle), officialIndex, kindIndex);
       writeFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
+      writeFresh(join(siteDir, 'search', `${shard.name}.urls.json`), JSON.stringify(shard.entries.map((e) => e.url)));
       return {
-        name: shard.name, year: shard.year, count: rows.length,
+        name: shard.name, year: shard.year, count: shard.entries.length,
         first: shard.entries.at(-1)!.date, last: shard.entries[0]!.date, seconds: (performance.now() - t0) / 1000,
       };
     }), options.jobs ?? defaultJobs());

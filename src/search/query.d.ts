@@ -38,3 +38,26 @@ export function containsAll(folded: string, terms: Term[]): boolean;
 export function highlights(folded: string, terms: Term[]): Array<[number, number]>;
 export function excerpt(text: string, marks: Array<[number, number]>, length: number): { start: number; end: number; marks: Array<[number, number]> };
 export function simplifierFromPairs(pairs: string): (text: string) => string;
+
+/** Where one word occurs in one page of a Pagefind index chunk. */
+export interface PagefindPosting {
+  /** The page's number in the bundle (its place in pf_meta's list of pages). */
+  page: number;
+  /** Positions in the page's sequence of tokens. */
+  positions: number[];
+  /** The weight of each position: 24 for body text, more in headings. */
+  weights: number[];
+}
+
+/** An index chunk of a Pagefind bundle, read lazily. */
+export interface PagefindChunk {
+  /** Its words, in Pagefind's order. */
+  words(): string[];
+  /** Where a word occurs, by page; none when the chunk does not hold it. */
+  postings(word: string): PagefindPosting[];
+}
+
+export function decodePagefind(bytes: Uint8Array): any;
+export function pagefindChunk(bytes: Uint8Array): PagefindChunk;
+export function pagefindWord(token: string): string;
+export function chunksHolding(starts: string[], word: string, prefix: boolean): number[];

@@ -1,7 +1,7 @@
 // Search in headless Chromium against a built site served on 127.0.0.1: the seed in both scripts,
 // phrases and pinyin, filters, date ranges and sorting checked against the records on a
-// generated multi-year corpus, URL state and history, the empty state, the reader's script,
-// escaping, keyboard use and the header's search box.
+// generated multi-year corpus, what the page fetches and in what order, URL state and history,
+// the empty state, the reader's script, escaping, keyboard use and the header's search box.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -30,8 +30,9 @@ let entries: BulletinEntry[];
 before(async () => {
   root = tempDir('search');
   const content = writeContent(join(root, 'content'));
-  // A few dozen fictional bulletins over four years, beside the seed and the site fixtures.
-  for (const file of generateCorpus({ n: 36, seed: 11, years: [2019, 2022] })) {
+  // A few dozen fictional bulletins over four years, beside the seed and the site fixtures, and a
+  // newest year with more than a page of them.
+  for (const file of [...generateCorpus({ n: 36, seed: 11, years: [2019, 2022] }), ...generateCorpus({ n: 30, seed: 12, years: [2024, 2024] })]) {
     const path = join(content, 'bulletins', file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.text);
@@ -151,6 +152,49 @@ describe('the seed, in either script', () => {
     assert.match(await item.locator('h2 a').innerText(), /廖海軍主持召開/);
     assert.match(await item.locator('.search-meta').innerText(), /2022年7月18日.*主持：廖海軍/s);
     assert.equal(await item.locator('h2 a').getAttribute('href'), SEED_URL);
+  });
+});
+
+describe('what the page fetches', () => {
+  /** Paths the page has fetched so far, in the order it asked for them. */
+  const fetched = (p: Page) => p.evaluate(() => performance.getEntriesByType('resource').sort((a, b) => a.startTime - b.startTime).map((e) => new URL(e.name).pathname));
+
+  test('only the index chunks it needs: never pagefind.js, its worker, wasm or pf_meta', async () => {
+    await search({ q: '會議' });
+    const paths = await fetched(page);
+    assert.ok(paths.some((p) => p.endsWith('.pf_index')));
+    assert.deepEqual(paths.filter((p) => p.startsWith('/pagefind/') && !/^\/pagefind\/[^/]+\/index\/[^/]+\.pf_index$/.test(p)), []);
+    // The URLs of a year's bulletins only for the years whose bulletins are shown.
+    const shownYears = new Set((await shown()).urls.map((u) => u.slice(1, 5)));
+    assert.deepEqual(new Set(paths.filter((p) => p.endsWith('.urls.json')).map((p) => p.slice('/search/'.length, '/search/'.length + 4))), shownYears);
+  });
+
+  test('a page the newest year fills is shown before the older years are searched; counts cover every year', async () => {
+    const want = expected({ q: '會議' });
+    assert.ok(want.slice(0, PAGE_SIZE).every((u) => u.startsWith('/2024/')), 'the newest year fills the first page');
+    assert.ok(want.some((u) => !u.startsWith('/2024/')));
+    await assertFinds({ q: '會議' });
+    const paths = await fetched(page);
+    const firstRecord = paths.findIndex((p) => p.endsWith('/record.json'));
+    const olderChunk = paths.findIndex((p) => /^\/pagefind\/20(19|20|21|22|23)/.test(p));
+    assert.ok(firstRecord >= 0 && olderChunk > firstRecord, paths.join('\n'));
+  });
+
+  test('a phrase runs on across a break, as in contains(): from the end of the title into the text', async () => {
+    const seed = entries.find((e) => e.url === SEED_URL)!;
+    const q = `"${seed.title.slice(-2)}。${seed.record.text.slice(0, 2)}"`;
+    const got = await assertFinds({ q });
+    assert.ok(got.urls.includes(SEED_URL), q);
+  });
+});
+
+describe('one Han character', () => {
+  test('is searched as a prefix and every result shown is checked against its record', async () => {
+    const want = new Set(expected({ q: '測' }));
+    const got = await search({ q: '測' });
+    assert.ok(got.urls.length > 0);
+    for (const url of got.urls) assert.ok(want.has(url), url);
+    assert.deepEqual(got.dates, [...got.dates].sort().reverse());
   });
 });
 

@@ -1,13 +1,17 @@
-// The build's search stage: shards per year, shadow pages, the files the search page reads, and a
-// failed Pagefind run that leaves the previous site exactly as it was.
+// The build's search stage: shards per year, shadow pages, the files the search page reads (every
+// index chunk read as the page reads it, against the bulletins' tokens), and a failed Pagefind run
+// that leaves the previous site exactly as it was.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { planShards, type SearchIndexFile, shadowPage, type ShardCatalog } from '../../src/search/build-index.ts';
-import type { BulletinEntry } from '../../src/site/archive.ts';
+import { chunksHolding, indexText, pagefindChunk, pagefindWord } from '../../src/search/query.js';
+import { type BulletinEntry, loadArchive } from '../../src/site/archive.ts';
 import { buildFixtureSite, cleanUp, listFiles, ROOT, SEED_URL } from '../site/helpers.ts';
 
 let root: string;
@@ -50,16 +54,25 @@ describe('the built site', () => {
   test('has one Pagefind index per year and a catalog of each', () => {
     const index = json<SearchIndexFile>('search/index.json');
     assert.deepEqual(index.shards.map((s) => s.name), ['2023', '2022', '2021']);
+    const byUrl = new Map(loadArchive({ contentDir: content }).bulletins.map((e) => [e.url, e]));
     for (const shard of index.shards) {
       assert.ok(existsSync(join(out, 'pagefind', shard.name, 'pagefind-entry.json')), shard.name);
       const catalog = json<ShardCatalog>(`search/${shard.name}.json`);
-      assert.equal(catalog.rows.length, shard.count);
-      assert.equal(new Set(catalog.rows.map((r) => r[0])).size, catalog.rows.length, 'one Pagefind id per bulletin');
-      for (const [id, url, date] of catalog.rows) {
-        assert.match(id, /^und_[0-9a-f]+$/);
+      const urls = json<string[]>(`search/${shard.name}.urls.json`);
+      for (const list of [catalog.pages, catalog.days, catalog.officials, catalog.kinds, urls, [...catalog.lengths]]) assert.equal(list.length, shard.count);
+      assert.deepEqual([...catalog.pages].sort((a, b) => a - b), catalog.pages.map((_, i) => i), 'one Pagefind page per bulletin');
+      let day = 0;
+      urls.forEach((url, i) => {
         assert.ok(existsSync(join(out, url, 'index.html')), url);
-        assert.ok(date.startsWith(`${shard.year}-`));
-      }
+        day = i === 0 ? catalog.days[0]! : day - catalog.days[i]!;
+        assert.ok(i === 0 || catalog.days[i]! >= 0, 'newest first');
+        const e = byUrl.get(url)!;
+        assert.equal(new Date(day * 86_400_000).toISOString().slice(0, 10), e.date, url);
+        assert.deepEqual(new Set(catalog.kinds[i]!.map((k) => index.kinds[k]!.slug)), new Set(e.meetings.flatMap((m) => m.kinds.map((k) => k.slug))));
+        assert.deepEqual(new Set(catalog.officials[i]!.map((o) => index.officials[o]!.slug)), new Set(e.officials.map((o) => o.person.slug)));
+      });
+      assert.ok(urls.every((u, i) => i === 0 || byUrl.get(urls[i - 1]!)!.date >= byUrl.get(u)!.date));
+      assert.ok(catalog.chunkFiles.split(' ').every((f) => existsSync(join(out, 'pagefind', shard.name, 'index', `${f}.pf_index`))));
     }
     // Only what the search page loads is published: no stock UI, no fragments.
     const files = readdirSync(join(out, 'pagefind/2022')).filter((f) => !/^(index|filter)$/.test(f)).map((f) => f.replace(/_[0-9a-f]+\.pf_meta$/, '_HASH.pf_meta')).sort();
@@ -74,9 +87,57 @@ describe('the built site', () => {
     assert.deepEqual(liao.pinyin, ['liaohaijun']);
     assert.deepEqual(liao.keys, ['廖海军']);
     assert.deepEqual(liao.names, { Hant: '廖海軍', Hans: '廖海军' });
-    const seed = json<ShardCatalog>('search/2022.json').rows.find((r) => r[1] === SEED_URL)!;
-    assert.deepEqual(seed[3].map((i) => index.officials[i]!.slug).sort(), ['liao-hai-jun', 'xi-jin-ping']);
-    assert.ok(seed[4].map((i) => index.kinds[i]!.slug).includes('chang-wu-hui-yi'));
+    const catalog = json<ShardCatalog>('search/2022.json');
+    const seed = json<string[]>('search/2022.urls.json').indexOf(SEED_URL);
+    assert.deepEqual(catalog.officials[seed]!.map((i) => index.officials[i]!.slug).sort(), ['liao-hai-jun', 'xi-jin-ping']);
+    assert.ok(catalog.kinds[seed]!.map((i) => index.kinds[i]!.slug).includes('chang-wu-hui-yi'));
+  });
+
+  test('every index chunk, read as the search page reads it, holds each bulletin\'s tokens where they are', () => {
+    const index = json<SearchIndexFile>('search/index.json');
+    const byUrl = new Map(loadArchive({ contentDir: content }).bulletins.map((e) => [e.url, e]));
+    let checked = 0;
+    for (const shard of index.shards) {
+      const catalog = json<ShardCatalog>(`search/${shard.name}.json`);
+      const urls = json<string[]>(`search/${shard.name}.urls.json`);
+      const starts = catalog.chunkWords.split(' ');
+      const files = catalog.chunkFiles.split(' ');
+      const chunks = files.map((f) => pagefindChunk(gunzipSync(readFileSync(join(out, 'pagefind', shard.name, 'index', `${f}.pf_index`)))));
+      // What the chunks say, by page: word → positions (with weights).
+      const found = new Map<number, Map<string, string[]>>();
+      const all = chunks.flatMap((chunk) => chunk.words());
+      chunks.forEach((chunk, c) => {
+        for (const word of chunk.words()) {
+          assert.deepEqual(chunksHolding(starts, word, false), [c], `${word} is looked up in the chunk that holds it`);
+          // A prefix search (one Han character) looks in every chunk with a word starting with it.
+          const first = [...word][0]!;
+          const looked = chunksHolding(starts, first, true).flatMap((i) => chunks[i]!.words()).filter((w) => w.startsWith(first));
+          assert.deepEqual(looked, all.filter((w) => w.startsWith(first)), first);
+          for (const { page, positions, weights } of chunk.postings(word)) {
+            const words = found.get(page) ?? new Map<string, string[]>();
+            words.set(word, positions.map((p, i) => `${p}@${weights[i]}`).sort());
+            found.set(page, words);
+          }
+        }
+      });
+      // What each bulletin's tokens say: the title first (a heading, weighing more), then the text.
+      catalog.pages.forEach((page, row) => {
+        const e = byUrl.get(urls[row]!)!;
+        const title = indexText(e.title, toSimplifiedAligned).split(' ').filter(Boolean);
+        const text = indexText(e.record.text, toSimplifiedAligned).split(' ').filter(Boolean);
+        const titleWeight = found.get(page)!.get(pagefindWord(title[0]!))!.find((p) => p.startsWith('0@'))!.split('@')[1];
+        assert.ok(Number(titleWeight) > 24, 'the title weighs more than the text');
+        const want = new Map<string, string[]>();
+        [...title, ...text].forEach((token, i) => {
+          const word = pagefindWord(token);
+          want.set(word, [...(want.get(word) ?? []), `${i}@${i < title.length ? titleWeight : 24}`]);
+        });
+        for (const list of want.values()) list.sort();
+        assert.deepEqual(found.get(page), want, urls[row]);
+        checked++;
+      });
+    }
+    assert.equal(checked, byUrl.size);
   });
 
   test('the search page, its script, the query rules and the T→S table are published', () => {
