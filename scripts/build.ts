@@ -2,14 +2,14 @@
 // temp folder and swaps it in, so a failed build leaves the previous site as it was.
 // Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
 // After one new bulletin only the pages it changes are rendered (src/site/subset.ts); --full renders all.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
-import { ArchiveError, loadArchiveOnce, type ReportItem } from '../src/site/archive.ts';
-import { buildSearchIndex, type SearchIndexResult } from '../src/search/build-index.ts';
+import { removeDetached } from '../src/editor/atomic-write.ts';
+import { type Archive, ArchiveError, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
+import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../src/search/build-index.ts';
 import { StageClock } from './bench/progress.ts';
 import { beforeSearchStage, type BuildPlan, configureEleventy, forgetFingerprint, planBuild, prepareSubsetFolder, saveFingerprint } from '../src/site/subset.ts';
 
@@ -24,6 +24,8 @@ export interface BuildOptions {
   clock?: StageClock;
   /** Render every page even when a subset build could be trusted (src/site/subset.ts). */
   full?: boolean;
+  /** Most list items per Eleventy run (default RENDER_CHUNK, or ARCHIVE_RENDER_CHUNK). */
+  renderChunk?: number;
 }
 
 export interface BuildResult {
@@ -53,44 +55,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const temp = join(dirname(outDir), `${basename(outDir)}.build-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   // Subset build: only the pages whose data changed, over hard links to the previous site.
+  const prepare = options.clock?.start('plan');
   const plan = planBuild({ archive, contentDir, outDir, root: ROOT, full: options.full });
   if (plan.mode === 'subset') prepareSubsetFolder(outDir, temp);
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  let written: unknown[];
-  try {
-    const render = options.clock?.start('render', undefined, 'pages');
-    // With a clock: the page count once Eleventy knows it, then one tick per page written.
-    const progress = render && ((eleventyConfig: unknown) => {
-      const c = eleventyConfig as { on(event: string, f: (map: { urlToInputPath: object }) => void): void; addTransform(name: string, f: (content: string) => string): void };
-      c.on('eleventy.contentMap', ({ urlToInputPath }) => render.update(0, Object.keys(urlToInputPath).length));
-      c.addTransform('build-progress', (content) => (render.tick(), content));
-    });
-    const config = (eleventyConfig: unknown) => (configureEleventy(plan, eleventyConfig), progress?.(eleventyConfig));
-    const eleventy = new Eleventy('src/site/pages', temp, { configPath: '.eleventy.ts', quietMode: true, config });
-    written = (await eleventy.write() as unknown as unknown[]) ?? [];
-    render?.end();
-  } catch (error) {
+  prepare?.end();
+  // The search stage needs only the parsed archive, not the rendered pages: its Pagefind runs
+  // (child processes, most of the stage) go on the second core while Eleventy renders on the first.
+  // A subset build indexes only the years it changed and copies the other years' indexes.
+  beforeSearchStage(plan, temp);
+  const stop = new AbortController();
+  const index = options.clock?.start('index', undefined, 'shards');
+  const reuse = plan.mode === 'subset' ? { previousSiteDir: outDir, changedYears: plan.changedYears } : undefined;
+  // One Pagefind run while Eleventy renders, then as many as the machine allows: Pagefind's threads
+  // crawl when they share the cores with Eleventy (measured: 2 runs beside Eleventy took 4 times as long).
+  const jobs = new JobLimit(Math.min(1, defaultJobs()));
+  const searching = buildSearchIndex({ archive, siteDir: temp, reuse, jobs, signal: stop.signal, onShard: index && ((done, total) => index.update(done, total)) })
+    .finally(() => index?.end());
+  const rendering = render(archive, plan, temp, options.clock, options.renderChunk);
+  rendering.finally(() => jobs.set(defaultJobs())).catch(() => {});
+  // Both run to their end (a failed one stops the other) before anything is removed or swapped.
+  rendering.catch(() => stop.abort());
+  searching.catch(() => stop.abort());
+  const [rendered, searched] = await Promise.allSettled([rendering, searching]);
+  if (rendered.status === 'rejected' || searched.status === 'rejected') {
     rmSync(temp, { recursive: true, force: true });
-    throw error;
-  } finally {
-    process.chdir(cwd);
+    throw rendered.status === 'rejected' ? rendered.reason : (searched as PromiseRejectedResult).reason;
   }
-
-  // Search indexes are built inside the temp folder too: a failed index leaves the old site as it was.
-  let search: SearchIndexResult;
-  try {
-    const index = options.clock?.start('index', undefined, 'shards');
-    beforeSearchStage(plan, temp);
-    // A subset build indexes only the years it changed and copies the other years' indexes.
-    const reuse = plan.mode === 'subset' ? { previousSiteDir: outDir, changedYears: plan.changedYears } : undefined;
-    search = await buildSearchIndex({ archive, siteDir: temp, reuse });
-    index?.update(search.shards.length, search.shards.length);
-    index?.end();
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
-  }
+  const written = rendered.value;
+  const search = searched.value;
 
   // Swap: the old site aside, the new one in. The old one is deleted in the background: the new
   // site is already live, and unlinking 40,000 files took 7 s of a 10,000-bulletin rebuild.
@@ -107,24 +99,105 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
+ * Most pages from the paginated lists in one Eleventy run (ARCHIVE_RENDER_CHUNK overrides). One
+ * run holds every page it renders: about 60 KB each, so 100,000 bulletins in one run would pass
+ * Node's default heap; runs of this size stay near 1 GB.
+ */
+export const RENDER_CHUNK = 25_000;
+
+/** Cuts the lists to render into runs of at most `size` items, keeping their order. */
+export function renderChunks(lists: RenderLists, size: number): RenderLists[] {
+  const names = Object.keys(lists) as Array<keyof RenderLists>;
+  const chunks: RenderLists[] = [];
+  let chunk: Record<string, unknown[]> | undefined;
+  let room = 0;
+  for (const name of names) {
+    const items = lists[name] as unknown[];
+    for (let at = 0; at < items.length;) {
+      if (!chunk || room === 0) {
+        chunk = Object.fromEntries(names.map((n) => [n, []]));
+        chunks.push(chunk as unknown as RenderLists);
+        room = size;
+      }
+      const take = items.slice(at, at + room);
+      chunk[name]!.push(...take);
+      at += take.length;
+      room -= take.length;
+    }
+  }
+  return chunks.length > 0 ? chunks : [lists];
+}
+
+/** Page modules that render the same whatever the render lists hold (home, feeds …): written by the first run only. */
+async function wholeSitePages(): Promise<string[]> {
+  const dir = join(ROOT, 'src/site/pages');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.11ty.ts')).sort();
+  const whole: string[] = [];
+  for (const file of files) {
+    const page = await import(pathToFileURL(join(dir, file)).href) as { data?: { pagination?: { data?: string } } };
+    if (!page.data?.pagination?.data?.startsWith('archive.render.')) whole.push(join('src/site/pages', file));
+  }
+  return whole;
+}
+
+/**
+ * Renders the pages of the plan with Eleventy into `temp`, in runs of at most `RENDER_CHUNK` list
+ * items (one run below that); resolves with what Eleventy wrote.
+ */
+async function render(archive: Archive, plan: BuildPlan, temp: string, clock: StageClock | undefined, chunk?: number): Promise<unknown[]> {
+  const stage = clock?.start('render', undefined, 'pages');
+  const all = archive.render;
+  const chunks = renderChunks(all, chunk ?? (Number(process.env.ARCHIVE_RENDER_CHUNK) || RENDER_CHUNK));
+  const skipLater = chunks.length > 1 ? await wholeSitePages() : [];
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const written: unknown[] = [];
+    let before = 0;
+    for (const [k, lists] of chunks.entries()) {
+      archive.render = lists;
+      const config = (eleventyConfig: unknown) => {
+        const c = eleventyConfig as {
+          on(event: string, f: (map: { urlToInputPath: object }) => void): void;
+          addTransform(name: string, f: (content: string) => string): void;
+          ignores: { add(path: string): void };
+        };
+        configureEleventy(plan, c);
+        if (k > 0) for (const page of skipLater) c.ignores.add(page);
+        // With a clock: the page count once Eleventy knows it (estimated for later runs), then one tick per page.
+        if (stage) {
+          c.on('eleventy.contentMap', ({ urlToInputPath }) => {
+            const pages = Object.keys(urlToInputPath).length;
+            stage.update(before, k === 0 ? Math.round(pages * (chunks.length > 1 ? countItems(all) / countItems(lists) : 1)) : stage.total);
+          });
+          c.addTransform('build-progress', (content) => (stage.tick(), content));
+        }
+      };
+      const eleventy = new Eleventy('src/site/pages', temp, { configPath: '.eleventy.ts', quietMode: true, config });
+      written.push(...((await eleventy.write() as unknown as unknown[]) ?? []));
+      before = stage?.count ?? 0;
+    }
+    if (stage) stage.total = stage.count;
+    stage?.end();
+    return written;
+  } finally {
+    archive.render = all;
+    process.chdir(cwd);
+  }
+}
+
+function countItems(lists: RenderLists): number {
+  return Object.values(lists).reduce((n, l) => n + (l as unknown[]).length, 0);
+}
+
+/**
  * Deletes a folder in a detached `rm -rf` that outlives this process, along with any earlier
  * trash of the same site that a killed build left behind.
  */
 function removeInBackground(folder: string): void {
   const prefix = `${basename(folder).replace(/\.trash-.*$/, '')}.trash-`;
   const parent = dirname(folder);
-  const trash = readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name));
-  if (trash.length === 0) return;
-  const removeHere = () => {
-    for (const t of trash) rmSync(t, { recursive: true, force: true });
-  };
-  try {
-    const child = spawn('rm', ['-rf', '--', ...trash], { detached: true, stdio: 'ignore' });
-    child.on('error', removeHere);
-    child.unref();
-  } catch {
-    removeHere();
-  }
+  removeDetached(readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name)));
 }
 
 async function main(argv: string[]): Promise<number> {

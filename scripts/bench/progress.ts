@@ -133,6 +133,8 @@ export class StageClock {
   private readonly stepFraction: number;
   private readonly everySeconds: number;
   private lastPaint = 0;
+  /** Stages started and not ended: stages may overlap (render and index do). */
+  private readonly active = new Set<Stage>();
 
   constructor(options: ProgressOptions = {}) {
     this.stream = options.stream ?? process.stderr;
@@ -144,7 +146,9 @@ export class StageClock {
 
   /** Starts a stage; `total` (when known) gives a percentage and the time left. */
   start(name: string, total?: number, unit = 'items'): Stage {
-    return new Stage(name, this, total, unit);
+    const stage = new Stage(name, this, total, unit);
+    this.active.add(stage);
+    return stage;
   }
 
   /** Runs `work` as a stage and returns its value. */
@@ -161,10 +165,13 @@ export class StageClock {
     if (!this.showing) return;
     const line = progressLine(stage.name, stage.count, stage.total, stage.elapsed(), stage.unit);
     if (this.tty) {
+      // One updating line with every running stage; a finished stage's last figures stay above it.
       const now = performance.now();
       if (!final && now - this.lastPaint < 100) return;
       this.lastPaint = now;
-      this.stream.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
+      const running = [...this.active].filter((s) => s !== stage || !final)
+        .map((s) => progressLine(s.name, s.count, s.total, s.elapsed(), s.unit)).join(' · ');
+      this.stream.write(`\r\x1b[2K${final ? `${line}\n${running}` : running}`);
     } else if (final || stage.due(this.stepFraction, this.everySeconds)) {
       this.stream.write(`${line}${final ? ' — done' : ''}\n`);
     }
@@ -173,6 +180,7 @@ export class StageClock {
   finished(stage: Stage, timing: StageTiming): void {
     this.stages.push(timing);
     this.show(stage, true);
+    this.active.delete(stage);
   }
 
   /** Writes every finished stage as JSON: { stages: StageTiming[] }. */

@@ -1,6 +1,7 @@
 // Writes a new file whole or not at all, and never over an existing one: temp file, fsync, link.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Test hooks: called at the named moment; throwing there simulates a crash or a full disk. */
@@ -57,5 +58,23 @@ function syncFolder(dir: string): void {
     fsyncSync(fd);
   } catch { /* best effort */ } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Deletes folders in a detached `rm -rf` that outlives this process (unlinking tens of thousands
+ * of files took seconds of a build that had nothing else to wait for); here, if that cannot start.
+ */
+export function removeDetached(folders: string[]): void {
+  if (folders.length === 0) return;
+  const removeHere = () => {
+    for (const f of folders) rmSync(f, { recursive: true, force: true });
+  };
+  try {
+    const child = spawn('rm', ['-rf', '--', ...folders], { detached: true, stdio: 'ignore' });
+    child.on('error', removeHere);
+    child.unref();
+  } catch {
+    removeHere();
   }
 }

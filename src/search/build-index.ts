@@ -3,12 +3,13 @@
 // Everything is written into the site folder being built, so a failure here fails the build
 // before the new site replaces the old one.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { removeDetached } from '../editor/atomic-write.ts';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import type { Archive, BulletinEntry } from '../site/archive.ts';
@@ -26,7 +27,11 @@ export interface SearchIndexOptions {
   /** Most pages in one index: memory grows with it (about 0.9 GB at 1,000). */
   shardSize?: number;
   /** Indexes built at the same time; default 2 when there are 2 cores and 4 GB free, else 1. */
-  jobs?: number;
+  jobs?: number | JobLimit;
+  /** Stops the stage: Pagefind runs are killed and the promise rejects. */
+  signal?: AbortSignal;
+  /** Called as each shard is done (for progress). */
+  onShard?: (done: number, total: number) => void;
   /**
    * A subset build: shards of years not in `changedYears` are copied from the previous site's
    * bundle instead of indexed again, when that bundle indexed exactly the same pages.
@@ -149,14 +154,22 @@ export function simplifiedPairs(): string {
   return pairs;
 }
 
+/** The bulletins of one Pagefind index. */
+export interface Shard {
+  name: string;
+  year: number;
+  /** Newest first. */
+  entries: BulletinEntry[];
+}
+
 /** Splits the bulletins into shards: one per year, a year cut into equal parts above `size`. */
-export function planShards(bulletins: BulletinEntry[], size: number): Array<{ name: string; year: number; entries: BulletinEntry[] }> {
+export function planShards(bulletins: BulletinEntry[], size: number): Shard[] {
   const byYear = new Map<number, BulletinEntry[]>();
   for (const e of bulletins) {
     const year = Number(e.date.slice(0, 4));
     byYear.set(year, [...(byYear.get(year) ?? []), e]);
   }
-  const shards: Array<{ name: string; year: number; entries: BulletinEntry[] }> = [];
+  const shards: Shard[] = [];
   for (const [year, entries] of [...byYear].sort((a, b) => b[0] - a[0])) {
     const sorted = [...entries].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
     const parts = Math.ceil(sorted.length / size);
@@ -169,9 +182,10 @@ export function planShards(bulletins: BulletinEntry[], size: number): Array<{ na
 }
 
 /** Runs Pagefind over one shard's shadow pages; resolves with its output, rejects with it on failure. */
-function runPagefind(site: string, output: string): Promise<string> {
+function runPagefind(site: string, output: string, signal?: AbortSignal): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(pagefindBinary(), ['--site', site, '--output-path', output, '--force-language', 'und', '--quiet'], {
+      signal,
       // Smaller index chunks: a query fetches less (measured in docs/search.md).
       env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? '4000' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -180,9 +194,9 @@ function runPagefind(site: string, output: string): Promise<string> {
     child.stdout.on('data', (d) => { log += d; });
     child.stderr.on('data', (d) => { log += d; });
     child.on('error', fail);
-    child.on('close', (code, signal) => {
+    child.on('close', (code, killedBy) => {
       if (code === 0) done(log);
-      else fail(new Error(`Pagefind failed on ${site} (${signal ?? `exit ${code}`}):\n${log.trim().slice(-2000)}`));
+      else fail(new Error(`Pagefind failed on ${site} (${killedBy ?? `exit ${code}`}):\n${log.trim().slice(-2000)}`));
     });
   });
 }
@@ -191,14 +205,34 @@ function runPagefind(site: string, output: string): Promise<string> {
 export function pageIds(bundle: string): Map<string, string> {
   const ids = new Map<string, string>();
   const dir = join(bundle, 'fragment');
+  const head = Buffer.alloc(512);
   for (const file of readdirSync(dir)) {
     if (!file.endsWith('.pf_fragment')) continue;
-    const bytes = gunzipSync(readFileSync(join(dir, file)));
-    if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${join(dir, file)}: not a Pagefind fragment`);
-    const fragment = JSON.parse(bytes.subarray(12).toString('utf8')) as { url: string };
-    ids.set(fragment.url, file.slice(0, -'.pf_fragment'.length));
+    ids.set(fragmentUrl(join(dir, file), head), file.slice(0, -'.pf_fragment'.length));
   }
   return ids;
+}
+
+/**
+ * The URL a fragment is of. Fragments start {"url":…}, so the first 512 bytes are inflated
+ * alone (inflating all 10,000 fragments whole took 4 s of a build); anything else is read whole.
+ */
+function fragmentUrl(path: string, head: Buffer): string {
+  const fd = openSync(path, 'r');
+  let start: Buffer;
+  try {
+    start = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+  const signature = (bytes: Buffer) => {
+    if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${path}: not a Pagefind fragment`);
+    return bytes.subarray(12).toString('utf8');
+  };
+  const partial = signature(gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+  const url = /^\{"url":("(?:[^"\\]|\\.)*")/.exec(partial);
+  if (url) return JSON.parse(url[1]!) as string;
+  return (JSON.parse(signature(gunzipSync(readFileSync(path)))) as { url: string }).url;
 }
 
 // Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments
@@ -217,24 +251,52 @@ function writeFresh(path: string, data: string | Buffer): void {
   writeFileSync(path, data);
 }
 
-/** Runs tasks with at most `jobs` at a time, in order; rejects on the first failure. */
-async function pool<T>(tasks: Array<() => Promise<T>>, jobs: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < tasks.length) {
-      const i = next++;
-      try {
-        results[i] = await tasks[i]!();
-      } catch (error) {
-        failed = true;
-        throw error;
+/** How many Pagefind runs may go at once; may change while the stage runs (see scripts/build.ts). */
+export class JobLimit {
+  private readonly listeners: Array<() => void> = [];
+  constructor(private current: number) {}
+  get value(): number {
+    return this.current;
+  }
+  set(value: number): void {
+    this.current = value;
+    for (const listener of this.listeners) listener();
+  }
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+}
+
+/** Runs tasks in order, at most `limit.value` at a time; rejects on the first failure. */
+function pool<T>(tasks: Array<() => Promise<T>>, limit: JobLimit, signal?: AbortSignal): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const results: T[] = new Array(tasks.length);
+    let next = 0;
+    let running = 0;
+    let finished = 0;
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (!failed) reject(error);
+      failed = true;
+    };
+    const pump = () => {
+      if (failed) return;
+      if (finished === tasks.length) return resolve(results);
+      while (next < tasks.length && running < Math.max(1, limit.value)) {
+        if (signal?.aborted) return fail(signal.reason);
+        const i = next++;
+        running++;
+        tasks[i]!().then((result) => {
+          results[i] = result;
+          running--;
+          finished++;
+          pump();
+        }, fail);
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, worker));
-  return results;
+    };
+    limit.onChange(pump);
+    pump();
+  });
 }
 
 /** Reads a bundle's pf_meta (Pagefind 1.6: [version, pages [[id, tokens, …]], chunks [[from, to, file]], …]). */
@@ -254,7 +316,7 @@ export function readBundleMeta(bundle: string): BundleMeta {
 const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 /** The catalog of a shard, from its bulletins, their Pagefind ids by URL and the bundle's pf_meta. */
-export function shardCatalog(shard: { name: string; year: number; entries: BulletinEntry[] }, ids: Map<string, string>, meta: BundleMeta, officialIndex: Map<string, number>, kindIndex: Map<string, number>): ShardCatalog {
+export function shardCatalog(shard: Shard, ids: Map<string, string>, meta: BundleMeta, officialIndex: Map<string, number>, kindIndex: Map<string, number>): ShardCatalog {
   const pageOf = new Map(meta.pages.map((p, i) => [p.id, i]));
   const numbers = shard.entries.map((e) => {
     const page = pageOf.get(ids.get(e.url) ?? '');
@@ -280,7 +342,7 @@ export function shardCatalog(shard: { name: string; year: number; entries: Bulle
  * The Pagefind ids of a shard the previous site already indexed, by URL, when its year did not
  * change and the previous site's catalog lists exactly the shard's pages; else undefined.
  */
-function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: { name: string; year: number; entries: BulletinEntry[] }): Map<string, string> | undefined {
+function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: Shard): Map<string, string> | undefined {
   if (reuse.changedYears.includes(shard.year)) return undefined;
   const bundle = join(reuse.previousSiteDir, 'pagefind', shard.name);
   const file = (suffix: string) => join(reuse.previousSiteDir, 'search', `${shard.name}${suffix}`);
@@ -325,35 +387,72 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }));
   const shadow = mkdtempSync(join(tmpdir(), 'archive-search-'));
   try {
-    for (const shard of shards) {
-      if (reused.has(shard.name)) continue;
-      for (const e of shard.entries) {
-        const file = join(shadow, shard.name, e.url, 'index.html');
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, shadowPage(e));
-      }
-    }
     mkdirSync(join(siteDir, 'search'), { recursive: true });
-    const infos = await pool(shards.map((shard) => async (): Promise<ShardInfo> => {
-      const t0 = performance.now();
-      const bundle = join(siteDir, 'pagefind', shard.name);
-      let ids = reused.get(shard.name);
-      if (ids) {
-        // Copied, not linked: nothing here may share a file with the live site.
-        cpSync(join(options.reuse!.previousSiteDir, 'pagefind', shard.name), bundle, { recursive: true });
-      } else {
-        await runPagefind(join(shadow, shard.name), bundle);
-        ids = pageIds(bundle);
-        pruneBundle(bundle);
-      }
-      const catalog = shardCatalog(shard, ids, readBundleMeta(bundle), officialIndex, kindIndex);
+    let shardsDone = 0;
+    const finished = new Map<string, Promise<ShardInfo>>();
+    const finish = (shard: Shard, ids: Map<string, string>, t0: number): ShardInfo => {
+      const catalog = shardCatalog(shard, ids, readBundleMeta(join(siteDir, 'pagefind', shard.name)), officialIndex, kindIndex);
       writeFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
       writeFresh(join(siteDir, 'search', `${shard.name}.urls.json`), JSON.stringify(shard.entries.map((e) => e.url)));
+      options.onShard?.(++shardsDone, shards.length);
       return {
         name: shard.name, year: shard.year, count: shard.entries.length,
         first: shard.entries.at(-1)!.date, last: shard.entries[0]!.date, seconds: (performance.now() - t0) / 1000,
       };
-    }), options.jobs ?? defaultJobs());
+    };
+    for (const shard of shards) {
+      const ids = reused.get(shard.name);
+      if (!ids) continue;
+      // Copied, not linked: nothing here may share a file with the live site.
+      cpSync(join(options.reuse!.previousSiteDir, 'pagefind', shard.name), join(siteDir, 'pagefind', shard.name), { recursive: true });
+      finished.set(shard.name, Promise.resolve(finish(shard, ids, performance.now())));
+    }
+
+    // Pagefind runs, `jobs` at a time. Each shard's shadow pages go in one flat folder (0.html …).
+    // All are written here, before the first await, but the first runs start as soon as their own
+    // pages are written. A run that ends starts the next at once; its bundle is read afterwards
+    // (setImmediate), so Pagefind never waits for this thread, which Eleventy keeps busy.
+    const toIndex = shards.filter((shard) => !reused.has(shard.name));
+    const limit = options.jobs instanceof JobLimit ? options.jobs : new JobLimit(options.jobs ?? defaultJobs());
+    const jobs = Math.max(1, Math.min(limit.value, toIndex.length));
+    const shadowUrls = new Map<string, Array<readonly [string, string]>>();
+    const runs = toIndex.map((shard) => async (): Promise<void> => {
+      const t0 = performance.now();
+      const site = join(shadow, shard.name);
+      const bundle = join(siteDir, 'pagefind', shard.name);
+      await runPagefind(site, bundle, options.signal);
+      const reading = new Promise<ShardInfo>((done, fail) => setImmediate(() => {
+        try {
+          const byShadowUrl = pageIds(bundle);
+          // The fragments go into the shadow folder, deleted in the background at the end.
+          renameSync(join(bundle, 'fragment'), join(site, 'fragment'));
+          pruneBundle(bundle);
+          done(finish(shard, new Map(shadowUrls.get(shard.name)!.map(([shadowUrl, url]) => [url, byShadowUrl.get(shadowUrl) ?? ''])), t0));
+        } catch (error) {
+          fail(error);
+        }
+      }));
+      reading.catch(() => {}); // handled where the stage awaits every shard
+      finished.set(shard.name, reading);
+    });
+    let running: Promise<void[]> | undefined;
+    toIndex.forEach((shard, i) => {
+      const site = join(shadow, shard.name);
+      mkdirSync(site);
+      shadowUrls.set(shard.name, shard.entries.map((e, n) => {
+        writeFileSync(join(site, `${n}.html`), shadowPage(e));
+        return [`/${n}.html`, e.url] as const;
+      }));
+      if (i === jobs - 1) running = pool(runs, limit, options.signal);
+    });
+    try {
+      await running;
+    } finally {
+      // Nothing of the stage may still be writing when it returns or throws (a failed build
+      // removes the folder next).
+      await Promise.allSettled(finished.values());
+    }
+    const infos = await Promise.all(shards.map((shard) => finished.get(shard.name)!));
 
     const index: SearchIndexFile = {
       format: SEARCH_FORMAT,
@@ -368,6 +467,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     writeFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
     return { shards: infos, reused: [...reused.keys()], seconds: (performance.now() - started) / 1000 };
   } finally {
-    rmSync(shadow, { recursive: true, force: true });
+    // 10,000 shadow pages and fragments: unlinking them here took 5 s of a build.
+    removeDetached([shadow]);
   }
 }

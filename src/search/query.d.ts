@@ -28,6 +28,9 @@ export interface PinyinName {
 }
 
 export function fold(text: string, simplify: (text: string) => string): string;
+export function foldCharByRule(ch: string): string;
+export function classOf(ch: string): 'han' | 'digit' | 'letter' | 'space' | 'break';
+export function classOfByRule(ch: string): 'han' | 'digit' | 'letter' | 'space' | 'break';
 export function pieces(folded: string): Piece[];
 export function pieceTokens(piece: Piece): string[];
 export function indexText(text: string, simplify: (text: string) => string): string;

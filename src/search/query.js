@@ -33,16 +33,51 @@ const QUOTED = /"(?<a>[^"]*)"|“(?<b>[^”]*)”|「(?<c>[^」]*)」|『(?<d>[^
 export function fold(text, simplify) {
   let out = '';
   for (const ch of text) {
-    let c = ch.normalize('NFKC');
-    if (c.length !== ch.length) c = ch;
-    const lower = c.toLowerCase();
-    out += lower.length === c.length ? lower : c;
+    // Fast paths (most of any bulletin): CJK ideographs and ASCII other than capitals are their own
+    // NFKC form and lower case. tests/search/query.test.ts checks them against the general rule.
+    const code = ch.charCodeAt(0);
+    out += (code >= 0x4e00 && code <= 0x9fff) || (code < 0x80 && !(code >= 0x41 && code <= 0x5a)) ? ch : foldCharByRule(ch);
   }
   return simplify(out);
 }
 
-/** @param {string} ch */
-function classOf(ch) {
+/**
+ * One character folded by the general rule (before `simplify`): NFKC, then lower case, each only
+ * when it keeps the length.
+ * @param {string} ch one character (code point)
+ * @returns {string}
+ */
+export function foldCharByRule(ch) {
+  let c = ch.normalize('NFKC');
+  if (c.length !== ch.length) c = ch;
+  const lower = c.toLowerCase();
+  return lower.length === c.length ? lower : c;
+}
+
+/**
+ * What a character is to the tokenizer: han, digit, letter, space or break.
+ * @param {string} ch one character (code point)
+ * @returns {'han' | 'digit' | 'letter' | 'space' | 'break'}
+ */
+export function classOf(ch) {
+  // Fast paths, checked against the general rule below for every BMP character by the tests.
+  const code = ch.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return 'han';
+  if (code < 0x80) {
+    if (code >= 0x30 && code <= 0x39) return 'digit';
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return 'letter';
+    if (code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c) return 'space';
+    return 'break';
+  }
+  return classOfByRule(ch);
+}
+
+/**
+ * classOf by the Unicode properties alone.
+ * @param {string} ch
+ * @returns {'han' | 'digit' | 'letter' | 'space' | 'break'}
+ */
+export function classOfByRule(ch) {
   if (HAN.test(ch)) return 'han';
   if (DIGIT.test(ch)) return 'digit';
   if (LETTER.test(ch)) return 'letter';

@@ -4,12 +4,24 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { simplifiedPairs } from '../../src/search/build-index.ts';
-import { containsAll, excerpt, findAll, fold, highlights, indexText, parseQuery, planTerm, simplifierFromPairs } from '../../src/search/query.js';
+import { classOf, classOfByRule, containsAll, excerpt, findAll, fold, foldCharByRule, highlights, indexText, parseQuery, planTerm, simplifierFromPairs } from '../../src/search/query.js';
 
 const s = toSimplifiedAligned;
 const tokens = (text: string) => indexText(text, s);
 const terms = (raw: string, names = [{ pinyin: ['liaohaijun'], keys: ['廖海军'] }]) => parseQuery(raw, s, names);
 const matches = (text: string, query: string) => containsAll(fold(text, s), terms(query));
+
+describe('the tokenizer\'s fast paths', () => {
+  test('every BMP character folds and classifies as the general Unicode rules say', () => {
+    const same = (text: string) => text;
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      assert.equal(fold(ch, same), foldCharByRule(ch), `fold U+${code.toString(16)}`);
+      assert.equal(classOf(ch), classOfByRule(ch), `classOf U+${code.toString(16)}`);
+    }
+  });
+});
 
 describe('index tokens', () => {
   for (const [input, expected] of [
