@@ -5,6 +5,7 @@ import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
+import { StageClock } from '../../scripts/bench/progress.ts';
 import { build, type BuildResult } from '../../scripts/build.ts';
 import { ArchiveError, forgetArchives } from '../site/archive.ts';
 import { CONTENT_TYPES, fileFor } from '../site/static-server.ts';
@@ -157,9 +158,11 @@ export class DevServer extends EventEmitter {
     try {
       // Every build reads the content folder afresh; the parse cache keeps unchanged bulletins cheap.
       forgetArchives();
-      const result = await build({ contentDir: this.contentDir, outDir: this.outDir });
+      const clock = new StageClock({ show: false });
+      const result = await build({ contentDir: this.contentDir, outDir: this.outDir, clock });
       outcome = { ok: true, seconds: seconds(), changed, result };
-      this.log(`${changed[0] === 'start' ? 'built' : 'rebuilt'} in ${outcome.seconds.toFixed(2)} s (${result.bulletins} bulletins, ${result.pages} files${changed[0] === 'start' ? '' : `; changed: ${changed.join(', ')}`}; ${result.plan.mode === 'subset' ? `subset build, ${result.plan.items} changed page(s)` : `full build: ${result.plan.reason}`})`);
+      const stages = clock.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');
+      this.log(`${changed[0] === 'start' ? 'built' : 'rebuilt'} in ${outcome.seconds.toFixed(2)} s (${result.bulletins} bulletins, ${result.pages} files${changed[0] === 'start' ? '' : `; changed: ${changed.join(', ')}`}; ${result.plan.mode === 'subset' ? `subset build, ${result.plan.items} changed page(s)` : `full build: ${result.plan.reason}`}; seconds: ${stages})`);
       this.send('reload', 'null');
     } catch (error) {
       const problems = error instanceof ArchiveError
