@@ -159,7 +159,7 @@ export class DevServer extends EventEmitter {
       // Every build reads the content folder afresh; the parse cache keeps unchanged bulletins cheap.
       forgetArchives();
       const clock = new StageClock({ show: false });
-      const result = await build({ contentDir: this.contentDir, outDir: this.outDir, clock });
+      const result = await build({ contentDir: this.contentDir, outDir: this.outDir, clock, inPlace: true });
       outcome = { ok: true, seconds: seconds(), changed, result };
       const stages = clock.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');
       this.log(`${changed[0] === 'start' ? 'built' : 'rebuilt'} in ${outcome.seconds.toFixed(2)} s (${result.bulletins} bulletins, ${result.pages} files${changed[0] === 'start' ? '' : `; changed: ${changed.join(', ')}`}; ${result.plan.mode === 'subset' ? `subset build, ${result.plan.items} changed page(s)` : `full build: ${result.plan.reason}`}; seconds: ${stages})`);

@@ -36,7 +36,12 @@ export interface SearchIndexOptions {
    * A subset build: shards of years not in `changedYears` are copied from the previous site's
    * bundle instead of indexed again, when that bundle indexed exactly the same pages.
    */
-  reuse?: { previousSiteDir: string; changedYears: number[] };
+  reuse?: {
+    previousSiteDir: string;
+    changedYears: number[];
+    /** The reused bundles stay where they are: the build moves its files into the previous site (scripts/build.ts, inPlace). */
+    inPlace?: boolean;
+  };
 }
 
 /** One Pagefind index: a year, or part of a year with more than shardSize bulletins. */
@@ -390,8 +395,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     mkdirSync(join(siteDir, 'search'), { recursive: true });
     let shardsDone = 0;
     const finished = new Map<string, Promise<ShardInfo>>();
-    const finish = (shard: Shard, ids: Map<string, string>, t0: number): ShardInfo => {
-      const catalog = shardCatalog(shard, ids, readBundleMeta(join(siteDir, 'pagefind', shard.name)), officialIndex, kindIndex);
+    const finish = (shard: Shard, ids: Map<string, string>, t0: number, bundleDir = siteDir): ShardInfo => {
+      const catalog = shardCatalog(shard, ids, readBundleMeta(join(bundleDir, 'pagefind', shard.name)), officialIndex, kindIndex);
       writeFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
       writeFresh(join(siteDir, 'search', `${shard.name}.urls.json`), JSON.stringify(shard.entries.map((e) => e.url)));
       options.onShard?.(++shardsDone, shards.length);
@@ -403,6 +408,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     for (const shard of shards) {
       const ids = reused.get(shard.name);
       if (!ids) continue;
+      if (options.reuse!.inPlace) {
+        finished.set(shard.name, Promise.resolve(finish(shard, ids, performance.now(), options.reuse!.previousSiteDir)));
+        continue;
+      }
       // Copied, not linked: nothing here may share a file with the live site.
       cpSync(join(options.reuse!.previousSiteDir, 'pagefind', shard.name), join(siteDir, 'pagefind', shard.name), { recursive: true });
       finished.set(shard.name, Promise.resolve(finish(shard, ids, performance.now())));

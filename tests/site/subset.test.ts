@@ -4,7 +4,7 @@
 // never written in place, and a failed subset build leaves the previous site as it was.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { StageClock } from '../../scripts/bench/progress.ts';
@@ -24,14 +24,14 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 }
 
-async function buildInto(out: string, full = false) {
+async function buildInto(out: string, full = false, inPlace = false) {
   forgetArchives();
-  return build({ contentDir: content, outDir: out, full });
+  return build({ contentDir: content, outDir: out, full, inPlace });
 }
 
 /** Builds `site` the normal way (subset if it can), then a fresh full build, and compares them file by file. */
-async function rebuildAndCompare(expected: 'subset' | 'full', why?: RegExp) {
-  const result = await buildInto(site);
+async function rebuildAndCompare(expected: 'subset' | 'full', why?: RegExp, inPlace = false) {
+  const result = await buildInto(site, false, inPlace);
   assert.equal(result.plan.mode, expected, `expected a ${expected} build: ${result.plan.reason}`);
   if (why) assert.match(result.plan.reason, why);
   const reference = join(root, `full-${Date.now()}`);
@@ -117,6 +117,20 @@ test('a changed date falls back to a full build', async () => {
 test('a removed bulletin falls back to a full build', async () => {
   rmSync(join(bulletins, added.path));
   await rebuildAndCompare('full', /is gone/);
+});
+
+test('in place (the dev server): the new files are moved into the same folder, and the site is the one a full build makes', async () => {
+  const folder = statSync(site).ino;
+  writeFileSync(join(bulletins, added.path), added.text);
+  const result = await rebuildAndCompare('subset', undefined, true);
+  assert.ok(result.plan.items > 0 && result.plan.items < 60, `only the changed pages: ${result.plan.items}`);
+  assert.ok(result.search.reused.length > 0, `reused shards: ${result.search.reused}`);
+  assert.equal(statSync(site).ino, folder, 'the same folder, not a swapped copy');
+  assert.deepEqual(readdirSync(root).filter((f) => f.includes('.build-')), [], 'no staging folder is left');
+  // And the next build trusts it: nothing changed, nothing rendered.
+  assert.equal((await rebuildAndCompare('subset', undefined, true)).plan.items, 0);
+  rmSync(join(bulletins, added.path));
+  await buildInto(site);
 });
 
 for (const name of ['officials.yml', 'redirects.yml']) {
