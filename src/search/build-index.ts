@@ -3,11 +3,11 @@
 // Everything is written into the site folder being built, so a failure here fails the build
 // before the new site replaces the old one.
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { removeDetached } from '../editor/atomic-write.ts';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
@@ -244,10 +244,14 @@ function fragmentUrl(path: string, head: Buffer): string {
 // (tokenized text; results are shown from record.json). About two thirds of the bundle's bytes.
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
-/** Removes what the search page never loads from a bundle, once the page ids have been read. */
-function pruneBundle(bundle: string): void {
-  rmSync(join(bundle, 'fragment'), { recursive: true, force: true });
-  for (const file of readdirSync(bundle)) if (UNUSED.test(file)) rmSync(join(bundle, file));
+/** Where the search stage's scratch files go: /dev/shm (memory) when it is there to write in, else the temp folder. */
+function scratchDir(): string {
+  try {
+    accessSync('/dev/shm', fsConstants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
 }
 
 /** Writes a file as a new file: a hard link at the path is replaced, never written through. */
@@ -390,7 +394,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const ids = options.reuse && reusableIds(options.reuse, shard);
     return ids ? [[shard.name, ids] as const] : [];
   }));
-  const shadow = mkdtempSync(join(tmpdir(), 'archive-search-'));
+  const shadow = mkdtempSync(join(scratchDir(), 'archive-search-'));
   try {
     mkdirSync(join(siteDir, 'search'), { recursive: true });
     let shardsDone = 0;
@@ -417,26 +421,31 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       finished.set(shard.name, Promise.resolve(finish(shard, ids, performance.now())));
     }
 
-    // Pagefind runs, `jobs` at a time. Each shard's shadow pages go in one flat folder (0.html …).
-    // All are written here, before the first await, but the first runs start as soon as their own
-    // pages are written. A run that ends starts the next at once; its bundle is read afterwards
-    // (setImmediate), so Pagefind never waits for this thread, which Eleventy keeps busy.
+    // Pagefind runs, `jobs` at a time. A run's shadow pages (one flat folder: 0.html …) and its
+    // whole output go to a scratch folder in memory when there is one (/dev/shm): 20,000 small
+    // files at 10,000 bulletins that never need a disk, most of them deleted at once. Only what
+    // the search page reads is copied into the site. A run that ends starts the next at once; its
+    // bundle is read afterwards (setImmediate), so Pagefind never waits for this thread.
     const toIndex = shards.filter((shard) => !reused.has(shard.name));
     const limit = options.jobs instanceof JobLimit ? options.jobs : new JobLimit(options.jobs ?? defaultJobs());
-    const jobs = Math.max(1, Math.min(limit.value, toIndex.length));
-    const shadowUrls = new Map<string, Array<readonly [string, string]>>();
     const runs = toIndex.map((shard) => async (): Promise<void> => {
       const t0 = performance.now();
       const site = join(shadow, shard.name);
+      const scratchBundle = join(shadow, `${shard.name}.bundle`);
       const bundle = join(siteDir, 'pagefind', shard.name);
-      await runPagefind(site, bundle, options.signal);
+      mkdirSync(site);
+      const shadowUrls = shard.entries.map((e, n) => {
+        writeFileSync(join(site, `${n}.html`), shadowPage(e));
+        return [`/${n}.html`, e.url] as const;
+      });
+      await runPagefind(site, scratchBundle, options.signal);
       const reading = new Promise<ShardInfo>((done, fail) => setImmediate(() => {
         try {
-          const byShadowUrl = pageIds(bundle);
-          // The fragments go into the shadow folder, deleted in the background at the end.
-          renameSync(join(bundle, 'fragment'), join(site, 'fragment'));
-          pruneBundle(bundle);
-          done(finish(shard, new Map(shadowUrls.get(shard.name)!.map(([shadowUrl, url]) => [url, byShadowUrl.get(shadowUrl) ?? ''])), t0));
+          const byShadowUrl = pageIds(scratchBundle);
+          cpSync(scratchBundle, bundle, { recursive: true, filter: (path) => !UNUSED.test(basename(path)) && basename(path) !== 'fragment' });
+          rmSync(site, { recursive: true, force: true });
+          rmSync(scratchBundle, { recursive: true, force: true });
+          done(finish(shard, new Map(shadowUrls.map(([shadowUrl, url]) => [url, byShadowUrl.get(shadowUrl) ?? ''])), t0));
         } catch (error) {
           fail(error);
         }
@@ -444,16 +453,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       reading.catch(() => {}); // handled where the stage awaits every shard
       finished.set(shard.name, reading);
     });
-    let running: Promise<void[]> | undefined;
-    toIndex.forEach((shard, i) => {
-      const site = join(shadow, shard.name);
-      mkdirSync(site);
-      shadowUrls.set(shard.name, shard.entries.map((e, n) => {
-        writeFileSync(join(site, `${n}.html`), shadowPage(e));
-        return [`/${n}.html`, e.url] as const;
-      }));
-      if (i === jobs - 1) running = pool(runs, limit, options.signal);
-    });
+    const running = pool(runs, limit, options.signal);
     try {
       await running;
     } finally {
