@@ -8,7 +8,7 @@ import { site } from '../../site.config.ts';
 import type { Archive, BulletinEntry, Kind, Person, RenderLists } from './archive.ts';
 
 /** Bumped when the fingerprint's shape or meaning changes: an old file then means a full build. */
-export const FINGERPRINT_VERSION = 1;
+export const FINGERPRINT_VERSION = 2;
 
 export type ListName = keyof RenderLists;
 
@@ -69,9 +69,19 @@ export function globalHash(archive: Archive): string {
 }
 
 /** Each paginated item's hash by URL, for every list Eleventy renders. */
+const recordHashes = new WeakMap<object, string>();
+
+function recordHash(record: object): string {
+  let known = recordHashes.get(record);
+  if (known === undefined) recordHashes.set(record, known = hash(JSON.stringify(record)));
+  return known;
+}
+
 export function itemHashes(archive: Archive): Record<ListName, Map<string, string>> {
   const entries = new Map<string, string>();
-  for (const e of archive.bulletins) entries.set(e.id, hash(JSON.stringify(e)));
+  // The record is most of an entry's JSON, and the same object while its file is unchanged in a
+  // running dev server (the parse cache remembers it): hashed once per record object.
+  for (const e of archive.bulletins) entries.set(e.id, hash(JSON.stringify(e, (key, value) => (key === 'record' && value === e.record ? recordHash(value) : value))));
   const person = new Map<Person, string>(archive.people.map((p) => [p, hash(JSON.stringify(p))]));
   const kind = new Map<Kind, string>(archive.kinds.map((k) => [k, hash(JSON.stringify(k))]));
   // A feed shows its person or kind and the full entries of its newest bulletins.
