@@ -81,7 +81,7 @@ export function itemHashes(archive: Archive): Record<ListName, Map<string, strin
   const entries = new Map<string, string>();
   // The record is most of an entry's JSON, and the same object while its file is unchanged in a
   // running dev server (the parse cache remembers it): hashed once per record object.
-  for (const e of archive.bulletins) entries.set(e.id, hash(JSON.stringify(e, (key, value) => (key === 'record' && value === e.record ? recordHash(value) : value))));
+  for (const e of archive.bulletins) entries.set(e.id, hash(JSON.stringify({ ...e, record: recordHash(e.record) })));
   const person = new Map<Person, string>(archive.people.map((p) => [p, hash(JSON.stringify(p))]));
   const kind = new Map<Kind, string>(archive.kinds.map((k) => [k, hash(JSON.stringify(k))]));
   // A feed shows its person or kind and the full entries of its newest bulletins.
