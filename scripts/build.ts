@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { removeDetached } from '../src/editor/atomic-write.ts';
-import { type Archive, ArchiveError, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
+import { type Archive, ArchiveError, countItems, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../src/search/build-index.ts';
 import { StageClock } from './bench/progress.ts';
 import { beforeSearchStage, type BuildPlan, configureEleventy, forgetFingerprint, planBuild, prepareSubsetFolder, saveFingerprint } from '../src/site/subset.ts';
@@ -197,10 +197,6 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
     archive.render = all;
     process.chdir(cwd);
   }
-}
-
-function countItems(lists: RenderLists): number {
-  return Object.values(lists).reduce((n, l) => n + (l as unknown[]).length, 0);
 }
 
 /**

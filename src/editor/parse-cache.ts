@@ -231,8 +231,8 @@ export class ParseCache {
     if (!this.versionDir || !this.dir) return;
     // Front matter may hold values JSON cannot keep as they are (a YAML date): such records stay
     // uncached. The parser's own fields are JSON by construction (tests/parser/golden.test.ts).
-    const extras = entry.record && Object.entries(entry.record).filter(([k]) => !OWNED_FIELDS.has(k));
-    if (extras?.length && !isDeepStrictEqual(JSON.parse(JSON.stringify(Object.fromEntries(extras))), Object.fromEntries(extras))) return;
+    const extras = Object.fromEntries(Object.entries(entry.record ?? {}).filter(([k]) => !OWNED_FIELDS.has(k)));
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(extras)), extras)) return;
     const json = JSON.stringify(entry);
     const name = key.slice(0, 2);
     this.pending.set(name, `${this.pending.get(name) ?? ''}${key}\t${json}\n`);

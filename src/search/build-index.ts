@@ -4,7 +4,6 @@
 // before the new site replaces the old one.
 import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants as fsConstants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
-import { removeDetached } from '../editor/atomic-write.ts';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -248,9 +247,13 @@ function fragmentUrl(path: string, head: Buffer): string {
   return (JSON.parse(signature(gunzipSync(readFileSync(path)))) as { url: string }).url;
 }
 
-// Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments
-// (tokenized text; results are shown from record.json). About two thirds of the bundle's bytes.
-const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/**
+ * Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments
+ * (tokenized text; results are shown from record.json). About two thirds of the bundle's bytes.
+ */
+function unusedByThePage(name: string): boolean {
+  return name === 'fragment' || /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/.test(name);
+}
 
 /** Where the search stage's scratch files go: /dev/shm (memory) when it is there to write in, else the temp folder. */
 function scratchDir(): string {
@@ -450,7 +453,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const reading = new Promise<ShardInfo>((done, fail) => setImmediate(() => {
         try {
           const byShadowUrl = pageIds(scratchBundle);
-          cpSync(scratchBundle, bundle, { recursive: true, filter: (path) => !UNUSED.test(basename(path)) && basename(path) !== 'fragment' });
+          cpSync(scratchBundle, bundle, { recursive: true, filter: (path) => !unusedByThePage(basename(path)) });
           rmSync(site, { recursive: true, force: true });
           rmSync(scratchBundle, { recursive: true, force: true });
           done(finish(shard, new Map(shadowUrls.map(([shadowUrl, url]) => [url, byShadowUrl.get(shadowUrl) ?? ''])), t0));
@@ -484,7 +487,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     writeFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
     return { shards: infos, reused: [...reused.keys()], seconds: (performance.now() - started) / 1000 };
   } finally {
-    // 10,000 shadow pages and fragments: unlinking them here took 5 s of a build.
-    removeDetached([shadow]);
+    // Each run's files were removed as it ended: what is left is the folder, or a failed build's runs.
+    rmSync(shadow, { recursive: true, force: true });
   }
 }

@@ -342,6 +342,11 @@ export interface RenderLists {
   redirects: Redirect[];
 }
 
+/** How many items the lists hold together (pages, but for the few that paginate by more than one). */
+export function countItems(lists: RenderLists): number {
+  return Object.values(lists).reduce((n, list: unknown[]) => n + list.length, 0);
+}
+
 /** The whole archive, indexed for the pages. A class, so Eleventy passes it by reference, uncopied. */
 export class Archive {
   /** Oldest first. */

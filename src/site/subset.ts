@@ -4,7 +4,7 @@
 // gone, a new month) means a full build. See docs/incremental.md.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Archive, RenderLists } from './archive.ts';
+import { type Archive, countItems, type RenderLists } from './archive.ts';
 import { codeHash, editorFilesHash, FINGERPRINT_VERSION, fingerprintPath, globalHash, itemHashes, itemKey, type ListName, type SiteFingerprint } from './fingerprint.ts';
 
 /** Top-level folders of the site a subset build does not carry over: written whole by every build. */
@@ -45,10 +45,9 @@ export function planBuild(o: { archive: Archive; contentDir: string; outDir: str
     items: Object.fromEntries(Object.entries(hashes).map(([list, m]) => [list, Object.fromEntries(m)])) as SiteFingerprint['items'],
   };
   const all = archive.everything();
-  const count = (r: RenderLists) => Object.values(r).reduce((n, l) => n + l.length, 0);
   const full = (reason: string): BuildPlan => {
     archive.render = all;
-    return { mode: 'full', reason, items: count(all), changedYears: [...new Set(archive.bulletins.map((e) => Number(e.date.slice(0, 4))))], next };
+    return { mode: 'full', reason, items: countItems(all), changedYears: [...new Set(archive.bulletins.map((e) => Number(e.date.slice(0, 4))))], next };
   };
   if (o.full || process.env.ARCHIVE_FULL_BUILD) return full('a full build was asked for');
   const previous = readFingerprint(o.outDir);
@@ -67,9 +66,9 @@ export function planBuild(o: { archive: Archive; contentDir: string; outDir: str
     render[list] = (all[list] as unknown[]).filter((item) => before[itemKey(list, item)] !== now.get(itemKey(list, item)));
   }
   const subset = render as unknown as RenderLists;
-  const items = count(subset);
+  const items = countItems(subset);
   // Past a third of the pages, one full run costs no more than copying the old site and patching it.
-  if (items > count(all) / 3) return full(`${items} of ${count(all)} pages changed`);
+  if (items > countItems(all) / 3) return full(`${items} of ${countItems(all)} pages changed`);
   archive.render = subset;
   return { mode: 'subset', reason: 'subset', items, changedYears: [...new Set(subset.bulletins.map((e) => Number(e.date.slice(0, 4))))].sort(), next };
 }
