@@ -2,7 +2,7 @@
 // temp folder and swaps it in, so a failed build leaves the previous site as it was.
 // Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
 // After one new bulletin only the pages it changes are rendered (src/site/subset.ts); --full renders all.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { removeDetached } from '../src/editor/atomic-write.ts';
 import { type Archive, ArchiveError, countItems, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../src/search/build-index.ts';
 import { StageClock } from './bench/progress.ts';
-import { beforeSearchStage, type BuildPlan, configureEleventy, forgetFingerprint, planBuild, prepareSubsetFolder, saveFingerprint } from '../src/site/subset.ts';
+import { type BuildPlan, configureEleventy, forgetFingerprint, planBuild, prepareSubsetFolder, readPrevious, saveFingerprint } from '../src/site/subset.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,34 +62,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const temp = join(dirname(outDir), `${basename(outDir)}.build-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
-  // Subset build: only the pages whose data changed, over hard links to the previous site.
-  const prepare = options.clock?.start('plan');
-  const plan = planBuild({ archive, contentDir, outDir, root: ROOT, full: options.full });
-  const inPlace = plan.mode === 'subset' && options.inPlace === true;
-  if (plan.mode === 'subset' && !inPlace) prepareSubsetFolder(outDir, temp);
-  prepare?.end();
-  // The search stage needs only the parsed archive, not the rendered pages: its Pagefind runs
-  // (child processes, most of the stage) go on the second core while Eleventy renders on the first.
-  // A subset build indexes only the years it changed and copies the other years' indexes.
-  beforeSearchStage(plan, temp);
+  const full = options.full === true || Boolean(process.env.ARCHIVE_FULL_BUILD);
+  const previous = readPrevious(outDir, ROOT);
+
+  // The search stage needs only the parsed archive, not the page plan or the rendered pages: it
+  // starts now, and its Pagefind runs (child processes, most of the stage) go on the second core
+  // while this one plans and renders. A year whose pages' text is unchanged keeps its index
+  // (copied, or left in place by an in-place build) unless a full build was asked for.
   const stop = new AbortController();
   const index = options.clock?.start('index', undefined, 'shards');
-  const reuse = plan.mode === 'subset' ? { previousSiteDir: outDir, changedYears: plan.changedYears, inPlace } : undefined;
+  const reuse = previous.fingerprint && !full
+    ? { previousSiteDir: outDir, shards: previous.fingerprint.search, inPlace: options.inPlace === true }
+    : undefined;
   // One Pagefind run while Eleventy renders, then as many as the machine allows: Pagefind's threads
   // crawl when they share the cores with Eleventy (measured: 2 runs beside Eleventy took 4 times as long).
   const jobs = new JobLimit(Math.min(1, defaultJobs()));
   const searching = buildSearchIndex({ archive, siteDir: temp, reuse, jobs, signal: stop.signal, onShard: index && ((done, total) => index.update(done, total)) })
     .finally(() => index?.end());
-  const rendering = render(archive, plan, temp, options.clock, options.renderChunk);
+  searching.catch(() => stop.abort());
+
+  let plan: BuildPlan;
+  let rendering: Promise<unknown[]>;
+  try {
+    // Subset build: only the pages whose data changed, over hard links to the previous site.
+    const prepare = options.clock?.start('plan');
+    plan = planBuild({ archive, contentDir, previous, full });
+    if (plan.mode === 'subset' && !options.inPlace) prepareSubsetFolder(outDir, temp);
+    prepare?.end();
+    rendering = render(archive, plan, temp, options.clock, options.renderChunk);
+  } catch (error) {
+    rendering = Promise.reject(error);
+  }
   rendering.finally(() => jobs.set(defaultJobs())).catch(() => {});
   // Both run to their end (a failed one stops the other) before anything is removed or swapped.
   rendering.catch(() => stop.abort());
-  searching.catch(() => stop.abort());
   const [rendered, searched] = await Promise.allSettled([rendering, searching]);
   if (rendered.status === 'rejected' || searched.status === 'rejected') {
     rmSync(temp, { recursive: true, force: true });
     throw rendered.status === 'rejected' ? rendered.reason : (searched as PromiseRejectedResult).reason;
   }
+  const inPlace = plan!.mode === 'subset' && options.inPlace === true;
   const written = rendered.value;
   const search = searched.value;
 
@@ -101,14 +113,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (inPlace) {
     moveInto(temp, outDir, old);
   } else {
+    // The search stage left the bundles it reused in the previous site; this build replaces it whole.
+    if (reuse?.inPlace) for (const name of search.reused) cpSync(join(outDir, 'pagefind', name), join(temp, 'pagefind', name), { recursive: true });
     if (existsSync(outDir)) renameSync(outDir, old);
     renameSync(temp, outDir);
   }
   removeInBackground(old);
   swap?.end();
-  saveFingerprint(outDir, plan);
+  saveFingerprint(outDir, plan!, search.hashes);
   const pages = Array.isArray(written) ? written.flat(Infinity).length : 0;
-  return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search, plan: { mode: plan.mode, reason: plan.reason, items: plan.items, changedYears: plan.changedYears } };
+  return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search, plan: { mode: plan!.mode, reason: plan!.reason, items: plan!.items, changedYears: plan!.changedYears } };
 }
 
 /**

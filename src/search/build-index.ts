@@ -3,6 +3,7 @@
 // Everything is written into the site folder being built, so a failure here fails the build
 // before the new site replaces the old one.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants as fsConstants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
@@ -32,13 +33,17 @@ export interface SearchIndexOptions {
   /** Called as each shard is done (for progress). */
   onShard?: (done: number, total: number) => void;
   /**
-   * A subset build: shards of years not in `changedYears` are copied from the previous site's
-   * bundle instead of indexed again, when that bundle indexed exactly the same pages.
+   * The previous site's bundles: a shard whose hash (shardHash) is the one the previous build saved
+   * is copied from there instead of indexed again, when the previous catalog lists exactly its pages.
    */
   reuse?: {
     previousSiteDir: string;
-    changedYears: number[];
-    /** The reused bundles stay where they are: the build moves its files into the previous site (scripts/build.ts, inPlace). */
+    /** Shard name → shardHash, as the previous build's SearchIndexResult gave them. */
+    shards: Record<string, string>;
+    /**
+     * The reused bundles stay where they are, in the previous site (scripts/build.ts, inPlace);
+     * the build copies them over if it swaps the whole folder after all.
+     */
     inPlace?: boolean;
   };
 }
@@ -58,6 +63,8 @@ export interface ShardInfo {
 
 export interface SearchIndexResult {
   shards: ShardInfo[];
+  /** Shard name → shardHash: what the next build compares to reuse a bundle. */
+  hashes: Record<string, string>;
   /** Shards copied from the previous site instead of indexed again (subset builds). */
   reused: string[];
   seconds: number;
@@ -191,6 +198,13 @@ export function planShards(bulletins: BulletinEntry[], size: number): Shard[] {
     }
   }
   return shards;
+}
+
+/** What a shard's Pagefind index is made from: its pages' URLs, titles and texts, in order. */
+export function shardHash(shard: Shard): string {
+  const h = createHash('sha256').update(`${SEARCH_FORMAT}\0${shard.name}`);
+  for (const e of shard.entries) h.update('\0').update(e.url).update('\0').update(e.title).update('\0').update(e.record.text);
+  return h.digest('base64url').slice(0, 22);
 }
 
 /** Runs Pagefind over one shard's shadow pages; resolves with its output, rejects with it on failure. */
@@ -359,11 +373,11 @@ export function shardCatalog(shard: Shard, ids: Map<string, string>, meta: Bundl
 }
 
 /**
- * The Pagefind ids of a shard the previous site already indexed, by URL, when its year did not
- * change and the previous site's catalog lists exactly the shard's pages; else undefined.
+ * The Pagefind ids of a shard the previous site already indexed, by URL, when the previous build
+ * saved the same shardHash and the previous site's catalog lists exactly the shard's pages; else undefined.
  */
-function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: Shard): Map<string, string> | undefined {
-  if (reuse.changedYears.includes(shard.year)) return undefined;
+function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: Shard, hash: string): Map<string, string> | undefined {
+  if (reuse.shards[shard.name] !== hash) return undefined;
   const bundle = join(reuse.previousSiteDir, 'pagefind', shard.name);
   const file = (suffix: string) => join(reuse.previousSiteDir, 'search', `${shard.name}${suffix}`);
   if (!existsSync(bundle) || !existsSync(file('.json')) || !existsSync(file('.urls.json'))) return undefined;
@@ -390,6 +404,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const siteDir = resolve(options.siteDir);
   const { archive } = options;
   const shards = planShards(archive.bulletins, options.shardSize ?? 1000);
+  const hashes = Object.fromEntries(shards.map((shard) => [shard.name, shardHash(shard)]));
 
   const officials: SearchOfficial[] = archive.people.map((p) => ({
     slug: p.slug, names: p.name, label: p.label, keys: p.keys, pinyin: [...new Set(p.keys.flatMap(pinyinForms))],
@@ -402,7 +417,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // files with the previous site through hard links, writing in place would change that site too.
   rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
   const reused = new Map(shards.flatMap((shard) => {
-    const ids = options.reuse && reusableIds(options.reuse, shard);
+    const ids = options.reuse && reusableIds(options.reuse, shard, hashes[shard.name]!);
     return ids ? [[shard.name, ids] as const] : [];
   }));
   const shadow = mkdtempSync(join(scratchDir(), 'archive-search-'));
@@ -485,7 +500,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // The query rules the index was built with, for the search page.
     mkdirSync(join(siteDir, 'assets'), { recursive: true });
     writeFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
-    return { shards: infos, reused: [...reused.keys()], seconds: (performance.now() - started) / 1000 };
+    return { shards: infos, hashes, reused: [...reused.keys()], seconds: (performance.now() - started) / 1000 };
   } finally {
     // Each run's files were removed as it ended: what is left is the folder, or a failed build's runs.
     rmSync(shadow, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { site } from '../../site.config.ts';
 import type { Archive, BulletinEntry, Kind, Person, RenderLists } from './archive.ts';
 
 /** Bumped when the fingerprint's shape or meaning changes: an old file then means a full build. */
-export const FINGERPRINT_VERSION = 2;
+export const FINGERPRINT_VERSION = 3;
 
 export type ListName = keyof RenderLists;
 
@@ -24,6 +24,8 @@ export interface SiteFingerprint {
   ino: number;
   /** Per paginated list: item URL → hash of everything its page shows. */
   items: Record<ListName, Record<string, string>>;
+  /** Per search shard (pagefind/<name>/): hash of what its index was made from (src/search/build-index.ts shardHash). */
+  search: Record<string, string>;
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);

@@ -19,7 +19,7 @@ export interface BuildPlan {
   /** Years whose bulletin pages changed: the search indexes a subset build would need to redo. */
   changedYears: number[];
   /** The fingerprint to save once the new site is in place. */
-  next: Omit<SiteFingerprint, 'ino'>;
+  next: Omit<SiteFingerprint, 'ino' | 'search'>;
 }
 
 function readFingerprint(outDir: string): SiteFingerprint | undefined {
@@ -30,16 +30,41 @@ function readFingerprint(outDir: string): SiteFingerprint | undefined {
   }
 }
 
+/** The previous build as the next one sees it: its fingerprint when it vouches for `outDir` and was made by this code. */
+export interface PreviousBuild {
+  /** Undefined when nothing of the previous build can be trusted; `reason` says why. */
+  fingerprint?: SiteFingerprint;
+  reason: string;
+  /** The current code's hash (src/site/fingerprint.ts codeHash). */
+  code: string;
+}
+
 /**
- * Decides between a full and a subset build and sets `archive.render` to match. `root` is the
- * project folder (for the code hash); `full` forces a full build.
+ * Reads what the last build left beside `outDir`. The search stage starts from it before the page
+ * plan is made (a year's index is reused when its pages' text is unchanged); `planBuild` goes on
+ * from it. `root` is the project folder (for the code hash).
  */
-export function planBuild(o: { archive: Archive; contentDir: string; outDir: string; root: string; full?: boolean }): BuildPlan {
+export function readPrevious(outDir: string, root: string): PreviousBuild {
+  const code = codeHash(root);
+  const fingerprint = readFingerprint(outDir);
+  const distrust = (reason: string): PreviousBuild => ({ reason, code });
+  if (!fingerprint || !existsSync(outDir)) return distrust('no previous build to start from');
+  if (fingerprint.version !== FINGERPRINT_VERSION) return distrust('the previous build is of another version');
+  if (fingerprint.ino !== statSync(outDir).ino) return distrust('the output folder is not the one last built');
+  if (fingerprint.code !== code) return distrust('templates, settings or packages changed');
+  return { fingerprint, reason: '', code };
+}
+
+/**
+ * Decides between a full and a subset build and sets `archive.render` to match. `previous` is
+ * readPrevious's answer; `full` forces a full build.
+ */
+export function planBuild(o: { archive: Archive; contentDir: string; previous: PreviousBuild; full?: boolean }): BuildPlan {
   const { archive } = o;
   const hashes = itemHashes(archive);
   const next: BuildPlan['next'] = {
     version: FINGERPRINT_VERSION,
-    code: codeHash(o.root),
+    code: o.previous.code,
     editorFiles: editorFilesHash(o.contentDir),
     global: globalHash(archive),
     items: Object.fromEntries(Object.entries(hashes).map(([list, m]) => [list, Object.fromEntries(m)])) as SiteFingerprint['items'],
@@ -50,11 +75,8 @@ export function planBuild(o: { archive: Archive; contentDir: string; outDir: str
     return { mode: 'full', reason, items: countItems(all), changedYears: [...new Set(archive.bulletins.map((e) => Number(e.date.slice(0, 4))))], next };
   };
   if (o.full || process.env.ARCHIVE_FULL_BUILD) return full('a full build was asked for');
-  const previous = readFingerprint(o.outDir);
-  if (!previous || !existsSync(o.outDir)) return full('no previous build to start from');
-  if (previous.version !== FINGERPRINT_VERSION) return full('the previous build is of another version');
-  if (previous.ino !== statSync(o.outDir).ino) return full('the output folder is not the one last built');
-  if (previous.code !== next.code) return full('templates, settings or packages changed');
+  const previous = o.previous.fingerprint;
+  if (!previous) return full(o.previous.reason);
   if (previous.editorFiles !== next.editorFiles) return full('redirects.yml, officials.yml or another editor file changed');
   if (previous.global !== next.global) return full('the months with pages changed (charts link them)');
 
@@ -115,25 +137,14 @@ export function configureEleventy(plan: BuildPlan, eleventyConfig: unknown): voi
   });
 }
 
-/**
- * Before the search stage writes into a subset build's folder. pagefind/ and search/ were left out
- * of the copy; the stage (src/search/build-index.ts, `reuse`) indexes `plan.changedYears` again and
- * copies the other years' bundles from the previous site.
- */
-export function beforeSearchStage(plan: BuildPlan, temp: string): void {
-  if (plan.mode !== 'subset') return;
-  // Nothing of the previous index may be written in place: none of it was linked.
-  rmSync(join(temp, 'pagefind'), { recursive: true, force: true });
-}
-
 /** Before the swap: a crash between swap and save must not leave a fingerprint of the old site. */
 export function forgetFingerprint(outDir: string): void {
   rmSync(fingerprintPath(outDir), { force: true });
 }
 
 /** After the swap: what the site in `outDir` was built from. */
-export function saveFingerprint(outDir: string, plan: BuildPlan): void {
-  const fingerprint: SiteFingerprint = { ...plan.next, ino: statSync(outDir).ino };
+export function saveFingerprint(outDir: string, plan: BuildPlan, search: Record<string, string>): void {
+  const fingerprint: SiteFingerprint = { ...plan.next, search, ino: statSync(outDir).ino };
   const path = fingerprintPath(outDir);
   const temp = `${path}.${process.pid}`;
   writeFileSync(temp, JSON.stringify(fingerprint));

@@ -97,7 +97,7 @@ test('one added bulletin: a subset build makes the same site as a full build, an
   assert.ok(result.plan.changedYears.includes(Number(added.path.slice(0, 4))), `changed years: ${result.plan.changedYears}`);
   // Years the new bulletin does not touch keep their search index, copied rather than rebuilt.
   assert.ok(result.search.reused.length > 0, `reused shards: ${result.search.reused}`);
-  assert.ok(result.search.reused.every((name) => !result.plan.changedYears.includes(Number(name.slice(0, 4)))));
+  assert.ok(!result.search.reused.some((name) => name.startsWith(added.path.slice(0, 4))), `the added year is indexed again: ${result.search.reused}`);
   assert.deepEqual(snapshot(witness), before, 'no file of the previous site was written in place');
   rmSync(witness, { recursive: true, force: true });
 });
@@ -114,9 +114,17 @@ test('a changed date falls back to a full build', async () => {
   await rebuildAndCompare('full', /is gone/);
 });
 
-test('a removed bulletin falls back to a full build', async () => {
+test('a removed bulletin falls back to a full build, which still keeps the other years\' search indexes', async () => {
   rmSync(join(bulletins, added.path));
-  await rebuildAndCompare('full', /is gone/);
+  const result = await rebuildAndCompare('full', /is gone/);
+  assert.ok(result.search.reused.length > 0, `reused shards: ${result.search.reused}`);
+  assert.ok(!result.search.reused.some((name) => name.startsWith(added.path.slice(0, 4))), `the removed one's year is indexed again: ${result.search.reused}`);
+});
+
+test('a full build asked for indexes every year again', async () => {
+  const result = await buildInto(site, true);
+  assert.equal(result.plan.mode, 'full');
+  assert.deepEqual(result.search.reused, []);
 });
 
 test('in place (the dev server): the new files are moved into the same folder, and the site is the one a full build makes', async () => {
@@ -129,8 +137,10 @@ test('in place (the dev server): the new files are moved into the same folder, a
   assert.deepEqual(readdirSync(root).filter((f) => f.includes('.build-')), [], 'no staging folder is left');
   // And the next build trusts it: nothing changed, nothing rendered.
   assert.equal((await rebuildAndCompare('subset', undefined, true)).plan.items, 0);
+  // A removal in place is a full build that swaps the folder: the indexes it kept go with it.
   rmSync(join(bulletins, added.path));
-  await buildInto(site);
+  const removed = await rebuildAndCompare('full', /is gone/, true);
+  assert.ok(removed.search.reused.length > 0, `reused shards: ${removed.search.reused}`);
 });
 
 for (const name of ['officials.yml', 'redirects.yml']) {
