@@ -2,14 +2,14 @@
 // Pagefind index per year (or per part of a big year), and the small files the search page reads.
 // Everything is written into the site folder being built, so a failure here fails the build
 // before the new site replaces the old one.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants as fsConstants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import type { Archive, BulletinEntry } from '../site/archive.ts';
@@ -126,6 +126,8 @@ export interface BundleMeta {
   pages: Array<{ id: string; words: number }>;
   /** The index chunks in word order: [first word, file name under index/ without .pf_index]. */
   chunks: Array<[string, string]>;
+  /** Page numbers in the order of the pages' sort key `n` (shadowPage's row), when the pages have one. */
+  rows?: number[];
 }
 
 /** The Pagefind binary with Chinese support, as the pagefind package would find it. */
@@ -145,10 +147,14 @@ function pinyinForms(key: string): string[] {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The shadow page Pagefind indexes in place of a bulletin's page: its title and text as tokens. */
-export function shadowPage(entry: Pick<BulletinEntry, 'title' | 'record'>): string {
+/**
+ * The shadow page Pagefind indexes in place of a bulletin's page: its title and text as tokens.
+ * `row` is its place in the shard, given as the sort key `n`: the bundle's pf_meta then lists the
+ * pages in row order (BundleMeta.rows), so the build never reads a fragment back.
+ */
+export function shadowPage(entry: Pick<BulletinEntry, 'title' | 'record'>, row: number): string {
   const tokens = (text: string) => escapeHtml(indexText(text, toSimplifiedAligned));
-  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>-</title></head><body><main data-pagefind-body>\n<h1>${tokens(entry.title)}</h1>\n<p>${tokens(entry.record.text)}</p>\n</main></body></html>\n`;
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>-</title></head><body><main data-pagefind-body data-pagefind-sort="n:${String(row).padStart(7, '0')}">\n<h1>${tokens(entry.title)}</h1>\n<p>${tokens(entry.record.text)}</p>\n</main></body></html>\n`;
 }
 
 /** The Traditional → Simplified table the search page folds queries with: pairs of BMP characters. */
@@ -207,66 +213,59 @@ export function shardHash(shard: Shard): string {
   return h.digest('base64url').slice(0, 22);
 }
 
-/** Runs Pagefind over one shard's shadow pages; resolves with its output, rejects with it on failure. */
-function runPagefind(site: string, output: string, signal?: AbortSignal): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn(pagefindBinary(), ['--site', site, '--output-path', output, '--force-language', 'und', '--quiet'], {
-      signal,
-      // Smaller index chunks: a query fetches less (measured in docs/search.md).
-      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? '4000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (d) => { log += d; });
-    child.stderr.on('data', (d) => { log += d; });
-    child.on('error', fail);
-    child.on('close', (code, killedBy) => {
-      if (code === 0) done(log);
-      else fail(new Error(`Pagefind failed on ${site} (${killedBy ?? `exit ${code}`}):\n${log.trim().slice(-2000)}`));
-    });
-  });
-}
-
-/** Page id (the fragment's file name) of every URL in a Pagefind bundle. */
-export function pageIds(bundle: string): Map<string, string> {
-  const ids = new Map<string, string>();
-  const dir = join(bundle, 'fragment');
-  const head = Buffer.alloc(512);
-  for (const file of readdirSync(dir)) {
-    if (!file.endsWith('.pf_fragment')) continue;
-    ids.set(fragmentUrl(join(dir, file), head), file.slice(0, -'.pf_fragment'.length));
-  }
-  return ids;
-}
-
 /**
- * The URL a fragment is of. Fragments start {"url":…}, so the first 512 bytes are inflated
- * alone (inflating all 10,000 fragments whole took 4 s of a build); anything else is read whole.
+ * Pagefind runs on a worker thread (src/search/pagefind-runner.js), at most `limit.value` at a
+ * time: the runs go on while this thread is busy (Eleventy renders on it for tens of seconds
+ * without a break). run() resolves with the run's seconds once its bundle is in place.
  */
-function fragmentUrl(path: string, head: Buffer): string {
-  const fd = openSync(path, 'r');
-  let start: Buffer;
-  try {
-    start = head.subarray(0, readSync(fd, head, 0, head.length, 0));
-  } finally {
-    closeSync(fd);
-  }
-  const signature = (bytes: Buffer) => {
-    if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${path}: not a Pagefind fragment`);
-    return bytes.subarray(12).toString('utf8');
-  };
-  const partial = signature(gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
-  const url = /^\{"url":("(?:[^"\\]|\\.)*")/.exec(partial);
-  if (url) return JSON.parse(url[1]!) as string;
-  return (JSON.parse(signature(gunzipSync(readFileSync(path)))) as { url: string }).url;
-}
+class PagefindRunner {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { done: (seconds: number) => void; fail: (error: Error) => void }>();
+  private next = 0;
 
-/**
- * Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments
- * (tokenized text; results are shown from record.json). About two thirds of the bundle's bytes.
- */
-function unusedByThePage(name: string): boolean {
-  return name === 'fragment' || /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/.test(name);
+  constructor(limit: JobLimit) {
+    this.worker = new Worker(new URL('./pagefind-runner.js', import.meta.url), {
+      workerData: {
+        role: 'pagefind-runner',
+        binary: pagefindBinary(),
+        jobs: limit.value,
+        // Smaller index chunks: a query fetches less (measured in docs/search.md).
+        env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? '4000' },
+      },
+    });
+    limit.onChange(() => this.worker.postMessage({ type: 'jobs', value: limit.value }));
+    this.worker.on('message', (m: { type: 'done'; id: number; seconds: number } | { type: 'failed'; id: number; message: string }) => {
+      const waiting = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (m.type === 'done') waiting?.done(m.seconds);
+      else waiting?.fail(new Error(m.message));
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', () => this.failAll(new Error('the Pagefind runner stopped')));
+  }
+
+  /** Indexes `site` into `scratch`, then copies what the search page reads into `bundle`. */
+  run(task: { site: string; scratch: string; bundle: string }): Promise<number> {
+    const id = this.next++;
+    return new Promise((done, fail) => {
+      this.waiting.set(id, { done, fail });
+      this.worker.postMessage({ type: 'run', id, ...task });
+    });
+  }
+
+  /** Kills the runs under way and drops the queue; each of their promises rejects. */
+  abort(): void {
+    this.worker.postMessage({ type: 'abort' });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private failAll(error: Error): void {
+    for (const { fail } of this.waiting.values()) fail(error);
+    this.waiting.clear();
+  }
 }
 
 /** Where the search stage's scratch files go: /dev/shm (memory) when it is there to write in, else the temp folder. */
@@ -301,50 +300,19 @@ export class JobLimit {
   }
 }
 
-/** Runs tasks in order, at most `limit.value` at a time; rejects on the first failure. */
-function pool<T>(tasks: Array<() => Promise<T>>, limit: JobLimit, signal?: AbortSignal): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const results: T[] = new Array(tasks.length);
-    let next = 0;
-    let running = 0;
-    let finished = 0;
-    let failed = false;
-    const fail = (error: unknown) => {
-      if (!failed) reject(error);
-      failed = true;
-    };
-    const pump = () => {
-      if (failed) return;
-      if (finished === tasks.length) return resolve(results);
-      while (next < tasks.length && running < Math.max(1, limit.value)) {
-        if (signal?.aborted) return fail(signal.reason);
-        const i = next++;
-        running++;
-        tasks[i]!().then((result) => {
-          results[i] = result;
-          running--;
-          finished++;
-          pump();
-        }, fail);
-      }
-    };
-    limit.onChange(pump);
-    pump();
-  });
-}
-
-/** Reads a bundle's pf_meta (Pagefind 1.6: [version, pages [[id, tokens, …]], chunks [[from, to, file]], …]). */
+/** Reads a bundle's pf_meta (Pagefind 1.6: [version, pages [[id, tokens, …]], chunks [[from, to, file]], filters, sorts [[key, pages]], …]). */
 export function readBundleMeta(bundle: string): BundleMeta {
   const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
   const languages = Object.values(entry.languages);
   if (languages.length !== 1) throw new Error(`${bundle}: one language expected, found ${Object.keys(entry.languages).join(', ') || 'none'}`);
   const file = join(bundle, `pagefind.${languages[0]!.hash}.pf_meta`);
   const meta = decodePagefind(gunzipSync(readFileSync(file))) as unknown[];
-  const [, pages, chunks] = meta as [string, Array<[string, number]>, Array<[string, string, string]>];
+  const [, pages, chunks, , sorts] = meta as [string, Array<[string, number]>, Array<[string, string, string]>, unknown, Array<[string, number[]]>];
   const ok = Array.isArray(pages) && Array.isArray(chunks) && pages.every((p) => typeof p[0] === 'string' && typeof p[1] === 'number')
-    && chunks.every((c) => typeof c[0] === 'string' && typeof c[2] === 'string');
+    && chunks.every((c) => typeof c[0] === 'string' && typeof c[2] === 'string') && Array.isArray(sorts);
   if (!ok) throw new Error(`${file}: not a pf_meta file of Pagefind 1.6`);
-  return { pages: pages.map(([id, words]) => ({ id, words })), chunks: chunks.map(([from, , name]) => [from, name]) };
+  const rows = sorts.find(([key]) => key === 'n')?.[1];
+  return { pages: pages.map(([id, words]) => ({ id, words })), chunks: chunks.map(([from, , name]) => [from, name]), rows };
 }
 
 const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
@@ -425,67 +393,61 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     mkdirSync(join(siteDir, 'search'), { recursive: true });
     let shardsDone = 0;
     const finished = new Map<string, Promise<ShardInfo>>();
-    const finish = (shard: Shard, ids: Map<string, string>, t0: number, bundleDir = siteDir): ShardInfo => {
+    const finish = (shard: Shard, ids: Map<string, string>, seconds: number, bundleDir = siteDir): ShardInfo => {
       const catalog = shardCatalog(shard, ids, readBundleMeta(join(bundleDir, 'pagefind', shard.name)), officialIndex, kindIndex);
       writeFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
       writeFresh(join(siteDir, 'search', `${shard.name}.urls.json`), JSON.stringify(shard.entries.map((e) => e.url)));
       options.onShard?.(++shardsDone, shards.length);
       return {
         name: shard.name, year: shard.year, count: shard.entries.length,
-        first: shard.entries.at(-1)!.date, last: shard.entries[0]!.date, seconds: (performance.now() - t0) / 1000,
+        first: shard.entries.at(-1)!.date, last: shard.entries[0]!.date, seconds,
       };
     };
     for (const shard of shards) {
       const ids = reused.get(shard.name);
       if (!ids) continue;
       if (options.reuse!.inPlace) {
-        finished.set(shard.name, Promise.resolve(finish(shard, ids, performance.now(), options.reuse!.previousSiteDir)));
+        finished.set(shard.name, Promise.resolve(finish(shard, ids, 0, options.reuse!.previousSiteDir)));
         continue;
       }
       // Copied, not linked: nothing here may share a file with the live site.
       cpSync(join(options.reuse!.previousSiteDir, 'pagefind', shard.name), join(siteDir, 'pagefind', shard.name), { recursive: true });
-      finished.set(shard.name, Promise.resolve(finish(shard, ids, performance.now())));
+      finished.set(shard.name, Promise.resolve(finish(shard, ids, 0)));
     }
 
-    // Pagefind runs, `jobs` at a time. A run's shadow pages (one flat folder: 0.html …) and its
-    // whole output go to a scratch folder in memory when there is one (/dev/shm): 20,000 small
-    // files at 10,000 bulletins that never need a disk, most of them deleted at once. Only what
-    // the search page reads is copied into the site. A run that ends starts the next at once; its
-    // bundle is read afterwards (setImmediate), so Pagefind never waits for this thread.
-    const toIndex = shards.filter((shard) => !reused.has(shard.name));
+    // Pagefind runs, `jobs` at a time, on the runner's thread. Each shard's shadow pages (one flat
+    // folder: 0.html …) are written here, all of them before this returns (the render waits for
+    // this thread), and handed to the runner one shard at a time, so the first run starts at
+    // once. The pages and Pagefind's whole output go to a scratch folder in memory when there is
+    // one (/dev/shm): 20,000 small files at 10,000 bulletins that never need a disk, most of them
+    // deleted at once. Only what the search page reads is copied into the site.
     const limit = options.jobs instanceof JobLimit ? options.jobs : new JobLimit(options.jobs ?? defaultJobs());
-    const runs = toIndex.map((shard) => async (): Promise<void> => {
-      const t0 = performance.now();
-      const site = join(shadow, shard.name);
-      const scratchBundle = join(shadow, `${shard.name}.bundle`);
-      const bundle = join(siteDir, 'pagefind', shard.name);
-      mkdirSync(site);
-      const shadowUrls = shard.entries.map((e, n) => {
-        writeFileSync(join(site, `${n}.html`), shadowPage(e));
-        return [`/${n}.html`, e.url] as const;
-      });
-      await runPagefind(site, scratchBundle, options.signal);
-      const reading = new Promise<ShardInfo>((done, fail) => setImmediate(() => {
-        try {
-          const byShadowUrl = pageIds(scratchBundle);
-          cpSync(scratchBundle, bundle, { recursive: true, filter: (path) => !unusedByThePage(basename(path)) });
-          rmSync(site, { recursive: true, force: true });
-          rmSync(scratchBundle, { recursive: true, force: true });
-          done(finish(shard, new Map(shadowUrls.map(([shadowUrl, url]) => [url, byShadowUrl.get(shadowUrl) ?? ''])), t0));
-        } catch (error) {
-          fail(error);
-        }
-      }));
-      reading.catch(() => {}); // handled where the stage awaits every shard
-      finished.set(shard.name, reading);
-    });
-    const running = pool(runs, limit, options.signal);
+    const runner = new PagefindRunner(limit);
+    const stop = () => runner.abort();
+    options.signal?.addEventListener('abort', stop);
     try {
-      await running;
-    } finally {
+      for (const shard of shards.filter((s) => !reused.has(s.name))) {
+        if (options.signal?.aborted) break;
+        const site = join(shadow, shard.name);
+        const bundle = join(siteDir, 'pagefind', shard.name);
+        mkdirSync(site);
+        shard.entries.forEach((e, n) => writeFileSync(join(site, `${n}.html`), shadowPage(e, n)));
+        const indexed = runner.run({ site, scratch: join(shadow, `${shard.name}.bundle`), bundle }).then((seconds) => {
+          const { pages, rows } = readBundleMeta(bundle);
+          if (rows?.length !== shard.entries.length) throw new Error(`Pagefind sorted ${rows?.length ?? 0} pages by row for the ${shard.entries.length} bulletins of shard ${shard.name}`);
+          return finish(shard, new Map(shard.entries.map((e, n) => [e.url, pages[rows[n]!]!.id])), seconds);
+        });
+        // The first failure stops the other runs; the stage rejects with it below.
+        indexed.catch(stop);
+        finished.set(shard.name, indexed);
+      }
       // Nothing of the stage may still be writing when it returns or throws (a failed build
       // removes the folder next).
       await Promise.allSettled(finished.values());
+      if (options.signal?.aborted) throw options.signal.reason;
+    } finally {
+      options.signal?.removeEventListener('abort', stop);
+      await runner.close();
     }
     const infos = await Promise.all(shards.map((shard) => finished.get(shard.name)!));
 

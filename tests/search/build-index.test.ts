@@ -43,7 +43,8 @@ describe('planShards', () => {
 
 describe('the shadow page', () => {
   test('holds the title and text as Simplified tokens, escaped, and nothing else', () => {
-    const page = shadowPage({ title: '<b>廖海軍</b>主持會議', record: { text: '要深化對臺交流。COVID-19' } } as BulletinEntry);
+    const page = shadowPage({ title: '<b>廖海軍</b>主持會議', record: { text: '要深化對臺交流。COVID-19' } } as BulletinEntry, 12);
+    assert.match(page, /<main data-pagefind-body data-pagefind-sort="n:0000012">/);
     assert.match(page, /<h1>b 廖海 海军 b 主持 持会 会议<\/h1>/);
     assert.match(page, /<p>要深 深化 化对 对台 台交 交流 covid 19<\/p>/);
     assert.doesNotMatch(page, /<b>/);
