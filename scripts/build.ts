@@ -24,7 +24,7 @@ export interface BuildOptions {
   clock?: StageClock;
   /** Render every page even when a subset build could be trusted (src/site/subset.ts). */
   full?: boolean;
-  /** Most list items per Eleventy run (default RENDER_CHUNK, or ARCHIVE_RENDER_CHUNK). */
+  /** Most list items per Eleventy run (default renderChunkSize, or ARCHIVE_RENDER_CHUNK). */
   renderChunk?: number;
   /**
    * A subset build moves its new files into `outDir` one by one (each replaced whole, by rename)
@@ -82,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   searching.catch(() => stop.abort());
 
   let plan: BuildPlan;
-  let rendering: Promise<unknown[]>;
+  let rendering: Promise<number>;
   try {
     // Subset build: only the pages whose data changed, over hard links to the previous site.
     const prepare = options.clock?.start('plan');
@@ -94,6 +94,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     rendering = Promise.reject(error);
   }
   rendering.finally(() => jobs.set(defaultJobs())).catch(() => {});
+  // The next build's fingerprint, while Pagefind still runs on the other core (a full build with
+  // no previous one to compare has not hashed its items yet).
+  rendering.then(() => plan.next(), () => {});
   // Both run to their end (a failed one stops the other) before anything is removed or swapped.
   rendering.catch(() => stop.abort());
   const [rendered, searched] = await Promise.allSettled([rendering, searching]);
@@ -102,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw rendered.status === 'rejected' ? rendered.reason : (searched as PromiseRejectedResult).reason;
   }
   const inPlace = plan!.mode === 'subset' && options.inPlace === true;
-  const written = rendered.value;
+  const pages = rendered.value;
   const search = searched.value;
 
   // Swap: the old site aside, the new one in. The old one is deleted in the background: the new
@@ -121,16 +124,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   removeInBackground(old);
   swap?.end();
   saveFingerprint(outDir, plan!, search.hashes);
-  const pages = Array.isArray(written) ? written.flat(Infinity).length : 0;
   return { bulletins: archive.bulletins.length, pages, warnings: archive.report, seconds: (performance.now() - started) / 1000, search, plan: { mode: plan!.mode, reason: plan!.reason, items: plan!.items, changedYears: plan!.changedYears } };
 }
 
 /**
  * Most pages from the paginated lists in one Eleventy run (ARCHIVE_RENDER_CHUNK overrides). One
- * run holds every page it renders: about 60 KB each, so 100,000 bulletins in one run would pass
- * Node's default heap; runs of this size stay near 1 GB.
+ * run holds every page it renders (about 35 KB each) until it ends, and V8 keeps the space: a
+ * 10,000-bulletin archive (15,700 items) renders in one run; a larger one in runs of
+ * RENDER_CHUNK_LARGE, so that 100,000 stays within 3 GB beside the archive and Pagefind.
  */
 export const RENDER_CHUNK = 25_000;
+export const RENDER_CHUNK_LARGE = 10_000;
+
+/** The run size for `items` list items: all in one run up to RENDER_CHUNK, else RENDER_CHUNK_LARGE. */
+export function renderChunkSize(items: number): number {
+  return Number(process.env.ARCHIVE_RENDER_CHUNK) || (items <= RENDER_CHUNK ? RENDER_CHUNK : RENDER_CHUNK_LARGE);
+}
 
 /** Cuts the lists to render into runs of at most `size` items, keeping their order. */
 export function renderChunks(lists: RenderLists, size: number): RenderLists[] {
@@ -168,18 +177,18 @@ async function wholeSitePages(): Promise<string[]> {
 }
 
 /**
- * Renders the pages of the plan with Eleventy into `temp`, in runs of at most `RENDER_CHUNK` list
- * items (one run below that); resolves with what Eleventy wrote.
+ * Renders the pages of the plan with Eleventy into `temp`, in runs of at most renderChunkSize list
+ * items (one run below that); resolves with the number of files Eleventy wrote.
  */
-async function render(archive: Archive, plan: BuildPlan, temp: string, clock: StageClock | undefined, chunk?: number): Promise<unknown[]> {
+async function render(archive: Archive, plan: BuildPlan, temp: string, clock: StageClock | undefined, chunk?: number): Promise<number> {
   const stage = clock?.start('render', undefined, 'pages');
   const all = archive.render;
-  const chunks = renderChunks(all, chunk ?? (Number(process.env.ARCHIVE_RENDER_CHUNK) || RENDER_CHUNK));
+  const chunks = renderChunks(all, chunk ?? renderChunkSize(countItems(all)));
   const skipLater = chunks.length > 1 ? await wholeSitePages() : [];
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    const written: unknown[] = [];
+    let pages = 0;
     let before = 0;
     for (const [k, lists] of chunks.entries()) {
       archive.render = lists;
@@ -201,12 +210,14 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
         }
       };
       const eleventy = new Eleventy('src/site/pages', temp, { configPath: '.eleventy.ts', quietMode: true, config });
-      written.push(...((await eleventy.write() as unknown as unknown[]) ?? []));
+      // Eleventy's answer holds every page's HTML: counted, not kept (1 GB and more at 100,000).
+      const written = await eleventy.write() as unknown;
+      pages += Array.isArray(written) ? written.flat(Infinity).length : 0;
       before = stage?.count ?? 0;
     }
     if (stage) stage.total = stage.count;
     stage?.end();
-    return written;
+    return pages;
   } finally {
     archive.render = all;
     process.chdir(cwd);

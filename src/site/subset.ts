@@ -18,8 +18,11 @@ export interface BuildPlan {
   items: number;
   /** Years whose bulletin pages changed: the search indexes a subset build would need to redo. */
   changedYears: number[];
-  /** The fingerprint to save once the new site is in place. */
-  next: Omit<SiteFingerprint, 'ino' | 'search'>;
+  /**
+   * The fingerprint to save once the new site is in place. Made when first asked for: a full build
+   * with nothing to compare needs no item hashes until its pages are rendered (29 s at 100,000).
+   */
+  next: () => Omit<SiteFingerprint, 'ino' | 'search'>;
 }
 
 function readFingerprint(outDir: string): SiteFingerprint | undefined {
@@ -61,14 +64,18 @@ export function readPrevious(outDir: string, root: string): PreviousBuild {
  */
 export function planBuild(o: { archive: Archive; contentDir: string; previous: PreviousBuild; full?: boolean }): BuildPlan {
   const { archive } = o;
-  const hashes = itemHashes(archive);
-  const next: BuildPlan['next'] = {
+  const editorFiles = editorFilesHash(o.contentDir);
+  const global = globalHash(archive);
+  let hashes: ReturnType<typeof itemHashes> | undefined;
+  const itemsNow = () => (hashes ??= itemHashes(archive));
+  let made: ReturnType<BuildPlan['next']> | undefined;
+  const next = () => (made ??= {
     version: FINGERPRINT_VERSION,
     code: o.previous.code,
-    editorFiles: editorFilesHash(o.contentDir),
-    global: globalHash(archive),
-    items: Object.fromEntries(Object.entries(hashes).map(([list, m]) => [list, Object.fromEntries(m)])) as SiteFingerprint['items'],
-  };
+    editorFiles,
+    global,
+    items: Object.fromEntries(Object.entries(itemsNow()).map(([list, m]) => [list, Object.fromEntries(m)])) as SiteFingerprint['items'],
+  });
   const all = archive.everything();
   const full = (reason: string): BuildPlan => {
     archive.render = all;
@@ -77,13 +84,13 @@ export function planBuild(o: { archive: Archive; contentDir: string; previous: P
   if (o.full || process.env.ARCHIVE_FULL_BUILD) return full('a full build was asked for');
   const previous = o.previous.fingerprint;
   if (!previous) return full(o.previous.reason);
-  if (previous.editorFiles !== next.editorFiles) return full('redirects.yml, officials.yml or another editor file changed');
-  if (previous.global !== next.global) return full('the months with pages changed (charts link them)');
+  if (previous.editorFiles !== editorFiles) return full('redirects.yml, officials.yml or another editor file changed');
+  if (previous.global !== global) return full('the months with pages changed (charts link them)');
 
   const render = {} as Record<ListName, unknown[]>;
   for (const list of Object.keys(all) as ListName[]) {
     const before = previous.items[list] ?? {};
-    const now = hashes[list];
+    const now = itemsNow()[list];
     for (const key of Object.keys(before)) if (!now.has(key)) return full(`${key} is gone (a removal, a rename or a changed date)`);
     render[list] = (all[list] as unknown[]).filter((item) => before[itemKey(list, item)] !== now.get(itemKey(list, item)));
   }
@@ -144,7 +151,7 @@ export function forgetFingerprint(outDir: string): void {
 
 /** After the swap: what the site in `outDir` was built from. */
 export function saveFingerprint(outDir: string, plan: BuildPlan, search: Record<string, string>): void {
-  const fingerprint: SiteFingerprint = { ...plan.next, search, ino: statSync(outDir).ino };
+  const fingerprint: SiteFingerprint = { ...plan.next(), search, ino: statSync(outDir).ino };
   const path = fingerprintPath(outDir);
   const temp = `${path}.${process.pid}`;
   writeFileSync(temp, JSON.stringify(fingerprint));

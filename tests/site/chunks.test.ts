@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { build, renderChunks } from '../../scripts/build.ts';
+import { build, RENDER_CHUNK, RENDER_CHUNK_LARGE, renderChunkSize, renderChunks } from '../../scripts/build.ts';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { forgetArchives, type RenderLists } from '../../src/site/archive.ts';
 import { cleanUp, listFiles, tempDir } from './helpers.ts';
@@ -36,6 +36,13 @@ test('renderChunks cuts the lists in order into runs of at most the given size, 
     { bulletins: [], days: [7], years: [8] },
   ]);
   assert.deepEqual(renderChunks(lists, 100), [{ bulletins: [1, 2, 3, 4, 5], days: [6, 7], years: [8] }]);
+});
+
+test('one Eleventy run up to RENDER_CHUNK items (10,000 bulletins), runs of RENDER_CHUNK_LARGE above', () => {
+  assert.equal(renderChunkSize(15_700), RENDER_CHUNK);
+  assert.equal(renderChunkSize(RENDER_CHUNK), RENDER_CHUNK);
+  assert.equal(renderChunkSize(RENDER_CHUNK + 1), RENDER_CHUNK_LARGE);
+  assert.ok(RENDER_CHUNK_LARGE < RENDER_CHUNK);
 });
 
 test('a site rendered in runs of 7 list items is the site one run renders, byte for byte', async () => {
