@@ -6,6 +6,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from '
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import { removeDetached } from '../src/editor/atomic-write.ts';
 import { type Archive, ArchiveError, countItems, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
@@ -82,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   searching.catch(() => stop.abort());
 
   let plan: BuildPlan;
-  let rendering: Promise<number>;
+  let rendering: Promise<{ files: number; runs: number }>;
   try {
     // Subset build: only the pages whose data changed, over hard links to the previous site.
     const prepare = options.clock?.start('plan');
@@ -95,8 +97,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   rendering.finally(() => jobs.set(defaultJobs())).catch(() => {});
   // The next build's fingerprint, while Pagefind still runs on the other core (a full build with
-  // no previous one to compare has not hashed its items yet).
-  rendering.then(() => plan.next(), () => {});
+  // no previous one to compare has not hashed its items yet). After a render in several runs, the
+  // runs' garbage is collected first: V8 had let it grow to ~1 GB at 100,000, and the hashing and
+  // two Pagefind runs came on top of it.
+  rendering.then(({ runs }) => {
+    if (runs > 1) collectGarbage();
+    plan.next();
+  }, () => {});
   // Both run to their end (a failed one stops the other) before anything is removed or swapped.
   rendering.catch(() => stop.abort());
   const [rendered, searched] = await Promise.allSettled([rendering, searching]);
@@ -105,7 +112,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw rendered.status === 'rejected' ? rendered.reason : (searched as PromiseRejectedResult).reason;
   }
   const inPlace = plan!.mode === 'subset' && options.inPlace === true;
-  const pages = rendered.value;
+  const pages = rendered.value.files;
   const search = searched.value;
 
   // Swap: the old site aside, the new one in. The old one is deleted in the background: the new
@@ -140,6 +147,14 @@ export const RENDER_CHUNK_LARGE = 10_000;
 export function renderChunkSize(items: number): number {
   return Number(process.env.ARCHIVE_RENDER_CHUNK) || (items <= RENDER_CHUNK ? RENDER_CHUNK : RENDER_CHUNK_LARGE);
 }
+
+/** A full garbage collection now (V8's `gc`, exposed for this process on first use). */
+function collectGarbage(): void {
+  gcMemo ??= (setFlagsFromString('--expose-gc'), runInNewContext('gc') as () => void);
+  gcMemo();
+}
+
+let gcMemo: (() => void) | undefined;
 
 /** Cuts the lists to render into runs of at most `size` items, keeping their order. */
 export function renderChunks(lists: RenderLists, size: number): RenderLists[] {
@@ -178,9 +193,9 @@ async function wholeSitePages(): Promise<string[]> {
 
 /**
  * Renders the pages of the plan with Eleventy into `temp`, in runs of at most renderChunkSize list
- * items (one run below that); resolves with the number of files Eleventy wrote.
+ * items (one run below that); resolves with the number of files Eleventy wrote and of runs.
  */
-async function render(archive: Archive, plan: BuildPlan, temp: string, clock: StageClock | undefined, chunk?: number): Promise<number> {
+async function render(archive: Archive, plan: BuildPlan, temp: string, clock: StageClock | undefined, chunk?: number): Promise<{ files: number; runs: number }> {
   const stage = clock?.start('render', undefined, 'pages');
   const all = archive.render;
   const chunks = renderChunks(all, chunk ?? renderChunkSize(countItems(all)));
@@ -217,7 +232,7 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
     }
     if (stage) stage.total = stage.count;
     stage?.end();
-    return pages;
+    return { files: pages, runs: chunks.length };
   } finally {
     archive.render = all;
     process.chdir(cwd);

@@ -403,18 +403,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         first: shard.entries.at(-1)!.date, last: shard.entries[0]!.date, seconds,
       };
     };
-    for (const shard of shards) {
-      const ids = reused.get(shard.name);
-      if (!ids) continue;
-      if (options.reuse!.inPlace) {
-        finished.set(shard.name, Promise.resolve(finish(shard, ids, 0, options.reuse!.previousSiteDir)));
-        continue;
-      }
-      // Copied, not linked: nothing here may share a file with the live site.
-      cpSync(join(options.reuse!.previousSiteDir, 'pagefind', shard.name), join(siteDir, 'pagefind', shard.name), { recursive: true });
-      finished.set(shard.name, Promise.resolve(finish(shard, ids, 0)));
-    }
-
     // Pagefind runs, `jobs` at a time, on the runner's thread. Each shard's shadow pages (one flat
     // folder: 0.html …) are written here, all of them before this returns (the render waits for
     // this thread), and handed to the runner one shard at a time, so the first run starts at
@@ -441,14 +429,31 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         indexed.catch(stop);
         finished.set(shard.name, indexed);
       }
+      // The reused shards' catalogs once the runs are under way (17 bundles' pf_meta read at 10,000).
+      for (const shard of shards) {
+        const ids = reused.get(shard.name);
+        if (!ids) continue;
+        const reuse = options.reuse!;
+        const done = (async () => {
+          if (reuse.inPlace) return finish(shard, ids, 0, reuse.previousSiteDir);
+          // Copied, not linked: nothing here may share a file with the live site.
+          cpSync(join(reuse.previousSiteDir, 'pagefind', shard.name), join(siteDir, 'pagefind', shard.name), { recursive: true });
+          return finish(shard, ids, 0);
+        })();
+        done.catch(stop);
+        finished.set(shard.name, done);
+      }
+    } catch (error) {
+      stop();
+      throw error;
+    } finally {
       // Nothing of the stage may still be writing when it returns or throws (a failed build
       // removes the folder next).
       await Promise.allSettled(finished.values());
-      if (options.signal?.aborted) throw options.signal.reason;
-    } finally {
       options.signal?.removeEventListener('abort', stop);
       await runner.close();
     }
+    if (options.signal?.aborted) throw options.signal.reason;
     const infos = await Promise.all(shards.map((shard) => finished.get(shard.name)!));
 
     const index: SearchIndexFile = {
