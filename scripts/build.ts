@@ -100,10 +100,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // no previous one to compare has not hashed its items yet). After a render in several runs, the
   // runs' garbage is collected first: V8 had let it grow to ~1 GB at 100,000, and the hashing and
   // two Pagefind runs came on top of it.
+  // (A failure here shows again where the fingerprint is saved.)
   rendering.then(({ runs }) => {
     if (runs > 1) collectGarbage();
     plan.next();
-  }, () => {});
+  }).catch(() => {});
   // Both run to their end (a failed one stops the other) before anything is removed or swapped.
   rendering.catch(() => stop.abort());
   const [rendered, searched] = await Promise.allSettled([rendering, searching]);
