@@ -84,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   searching.catch(() => stop.abort());
 
   let plan: BuildPlan;
-  let rendering: Promise<{ files: number; runs: number }>;
+  let rendering: Promise<number>;
   try {
     // Subset build: only the pages whose data changed, over hard links to the previous site.
     const prepare = options.clock?.start('plan');
@@ -97,14 +97,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   rendering.finally(() => jobs.set(defaultJobs())).catch(() => {});
   // The next build's fingerprint, while Pagefind still runs on the other core (a full build with
-  // no previous one to compare has not hashed its items yet). After a render in several runs, the
-  // runs' garbage is collected first: V8 had let it grow to ~1 GB at 100,000, and the hashing and
-  // two Pagefind runs came on top of it.
+  // no previous one to compare has not hashed its items yet).
   // (A failure here shows again where the fingerprint is saved.)
-  rendering.then(({ runs }) => {
-    if (runs > 1) collectGarbage();
-    plan.next();
-  }).catch(() => {});
+  rendering.then(() => plan.next()).catch(() => {});
   // Both run to their end (a failed one stops the other) before anything is removed or swapped.
   rendering.catch(() => stop.abort());
   const [rendered, searched] = await Promise.allSettled([rendering, searching]);
@@ -113,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw rendered.status === 'rejected' ? rendered.reason : (searched as PromiseRejectedResult).reason;
   }
   const inPlace = plan!.mode === 'subset' && options.inPlace === true;
-  const pages = rendered.value.files;
+  const pages = rendered.value;
   const search = searched.value;
 
   // Swap: the old site aside, the new one in. The old one is deleted in the background: the new
@@ -148,6 +143,9 @@ export const RENDER_CHUNK_LARGE = 10_000;
 export function renderChunkSize(items: number): number {
   return Number(process.env.ARCHIVE_RENDER_CHUNK) || (items <= RENDER_CHUNK ? RENDER_CHUNK : RENDER_CHUNK_LARGE);
 }
+
+/** Resident memory of the build's process past which a render run's garbage is collected before the next run. */
+const GC_ABOVE_RSS = 2.2e9;
 
 /** A full garbage collection now (V8's `gc`, exposed for this process on first use). */
 function collectGarbage(): void {
@@ -194,9 +192,9 @@ async function wholeSitePages(): Promise<string[]> {
 
 /**
  * Renders the pages of the plan with Eleventy into `temp`, in runs of at most renderChunkSize list
- * items (one run below that); resolves with the number of files Eleventy wrote and of runs.
+ * items (one run below that); resolves with the number of files Eleventy wrote.
  */
-async function render(archive: Archive, plan: BuildPlan, temp: string, clock: StageClock | undefined, chunk?: number): Promise<{ files: number; runs: number }> {
+async function render(archive: Archive, plan: BuildPlan, temp: string, clock: StageClock | undefined, chunk?: number): Promise<number> {
   const stage = clock?.start('render', undefined, 'pages');
   const all = archive.render;
   const chunks = renderChunks(all, chunk ?? renderChunkSize(countItems(all)));
@@ -230,10 +228,14 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
       const written = await eleventy.write() as unknown;
       pages += Array.isArray(written) ? written.flat(Infinity).length : 0;
       before = stage?.count ?? 0;
+      // Each run's pages are garbage once it ends. Past GC_ABOVE_RSS they are collected now, so the
+      // next run starts from the archive alone rather than on top of them (V8 lets the heap grow by
+      // another GB first). Not after every run: at 100,000 that cost 85 s of render.
+      if (chunks.length > 1 && process.memoryUsage.rss() > GC_ABOVE_RSS) collectGarbage();
     }
     if (stage) stage.total = stage.count;
     stage?.end();
-    return { files: pages, runs: chunks.length };
+    return pages;
   } finally {
     archive.render = all;
     process.chdir(cwd);
