@@ -341,10 +341,11 @@ export function shardCatalog(shard: Shard, ids: Map<string, string>, meta: Bundl
 }
 
 /**
- * The Pagefind ids of a shard the previous site already indexed, by URL, when the previous build
- * saved the same shardHash and the previous site's catalog lists exactly the shard's pages; else undefined.
+ * The Pagefind ids of a shard the previous site already indexed, by URL, and its bundle's pf_meta,
+ * when the previous build saved the same shardHash and the previous site's catalog lists exactly
+ * the shard's pages; else undefined.
  */
-function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: Shard, hash: string): Map<string, string> | undefined {
+function reusable(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: Shard, hash: string): { ids: Map<string, string>; meta: BundleMeta } | undefined {
   if (reuse.shards[shard.name] !== hash) return undefined;
   const bundle = join(reuse.previousSiteDir, 'pagefind', shard.name);
   const file = (suffix: string) => join(reuse.previousSiteDir, 'search', `${shard.name}${suffix}`);
@@ -355,8 +356,8 @@ function reusableIds(reuse: NonNullable<SearchIndexOptions['reuse']>, shard: Sha
     const same = Array.isArray(catalog.pages) && catalog.pages.length === urls.length
       && urls.length === shard.entries.length && shard.entries.every((e, i) => e.url === urls[i]);
     if (!same) return undefined;
-    const { pages } = readBundleMeta(bundle);
-    return new Map(urls.map((url, i) => [url, pages[catalog.pages[i]!]!.id]));
+    const meta = readBundleMeta(bundle);
+    return { ids: new Map(urls.map((url, i) => [url, meta.pages[catalog.pages[i]!]!.id])), meta };
   } catch {
     return undefined;
   }
@@ -385,16 +386,16 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // files with the previous site through hard links, writing in place would change that site too.
   rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
   const reused = new Map(shards.flatMap((shard) => {
-    const ids = options.reuse && reusableIds(options.reuse, shard, hashes[shard.name]!);
-    return ids ? [[shard.name, ids] as const] : [];
+    const found = options.reuse && reusable(options.reuse, shard, hashes[shard.name]!);
+    return found ? [[shard.name, found] as const] : [];
   }));
   const shadow = mkdtempSync(join(scratchDir(), 'archive-search-'));
   try {
     mkdirSync(join(siteDir, 'search'), { recursive: true });
     let shardsDone = 0;
     const finished = new Map<string, Promise<ShardInfo>>();
-    const finish = (shard: Shard, ids: Map<string, string>, seconds: number, bundleDir = siteDir): ShardInfo => {
-      const catalog = shardCatalog(shard, ids, readBundleMeta(join(bundleDir, 'pagefind', shard.name)), officialIndex, kindIndex);
+    const finish = (shard: Shard, ids: Map<string, string>, meta: BundleMeta, seconds: number): ShardInfo => {
+      const catalog = shardCatalog(shard, ids, meta, officialIndex, kindIndex);
       writeFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
       writeFresh(join(siteDir, 'search', `${shard.name}.urls.json`), JSON.stringify(shard.entries.map((e) => e.url)));
       options.onShard?.(++shardsDone, shards.length);
@@ -421,24 +422,24 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         mkdirSync(site);
         shard.entries.forEach((e, n) => writeFileSync(join(site, `${n}.html`), shadowPage(e, n)));
         const indexed = runner.run({ site, scratch: join(shadow, `${shard.name}.bundle`), bundle }).then((seconds) => {
-          const { pages, rows } = readBundleMeta(bundle);
+          const meta = readBundleMeta(bundle);
+          const { pages, rows } = meta;
           if (rows?.length !== shard.entries.length) throw new Error(`Pagefind sorted ${rows?.length ?? 0} pages by row for the ${shard.entries.length} bulletins of shard ${shard.name}`);
-          return finish(shard, new Map(shard.entries.map((e, n) => [e.url, pages[rows[n]!]!.id])), seconds);
+          return finish(shard, new Map(shard.entries.map((e, n) => [e.url, pages[rows[n]!]!.id])), meta, seconds);
         });
         // The first failure stops the other runs; the stage rejects with it below.
         indexed.catch(stop);
         finished.set(shard.name, indexed);
       }
-      // The reused shards' catalogs once the runs are under way (17 bundles' pf_meta read at 10,000).
+      // The reused shards' bundles and catalogs once the runs are under way.
       for (const shard of shards) {
-        const ids = reused.get(shard.name);
-        if (!ids) continue;
+        const found = reused.get(shard.name);
+        if (!found) continue;
         const reuse = options.reuse!;
         const done = (async () => {
-          if (reuse.inPlace) return finish(shard, ids, 0, reuse.previousSiteDir);
           // Copied, not linked: nothing here may share a file with the live site.
-          cpSync(join(reuse.previousSiteDir, 'pagefind', shard.name), join(siteDir, 'pagefind', shard.name), { recursive: true });
-          return finish(shard, ids, 0);
+          if (!reuse.inPlace) cpSync(join(reuse.previousSiteDir, 'pagefind', shard.name), join(siteDir, 'pagefind', shard.name), { recursive: true });
+          return finish(shard, found.ids, found.meta, 0);
         })();
         done.catch(stop);
         finished.set(shard.name, done);

@@ -60,7 +60,8 @@ export function readPrevious(outDir: string, root: string): PreviousBuild {
 
 /**
  * Decides between a full and a subset build and sets `archive.render` to match. `previous` is
- * readPrevious's answer; `full` forces a full build.
+ * readPrevious's answer; `full` (`--full` or ARCHIVE_FULL_BUILD, as scripts/build.ts reads them)
+ * forces a full build.
  */
 export function planBuild(o: { archive: Archive; contentDir: string; previous: PreviousBuild; full?: boolean }): BuildPlan {
   const { archive } = o;
@@ -79,9 +80,9 @@ export function planBuild(o: { archive: Archive; contentDir: string; previous: P
   const all = archive.everything();
   const full = (reason: string): BuildPlan => {
     archive.render = all;
-    return { mode: 'full', reason, items: countItems(all), changedYears: [...new Set(archive.bulletins.map((e) => Number(e.date.slice(0, 4))))], next };
+    return { mode: 'full', reason, items: countItems(all), changedYears: yearsOf(archive.bulletins), next };
   };
-  if (o.full || process.env.ARCHIVE_FULL_BUILD) return full('a full build was asked for');
+  if (o.full) return full('a full build was asked for');
   const previous = o.previous.fingerprint;
   if (!previous) return full(o.previous.reason);
   if (previous.editorFiles !== editorFiles) return full('redirects.yml, officials.yml or another editor file changed');
@@ -99,7 +100,12 @@ export function planBuild(o: { archive: Archive; contentDir: string; previous: P
   // Past a third of the pages, one full run costs no more than copying the old site and patching it.
   if (items > countItems(all) / 3) return full(`${items} of ${countItems(all)} pages changed`);
   archive.render = subset;
-  return { mode: 'subset', reason: 'subset', items, changedYears: [...new Set(subset.bulletins.map((e) => Number(e.date.slice(0, 4))))].sort(), next };
+  return { mode: 'subset', reason: 'subset', items, changedYears: yearsOf(subset.bulletins), next };
+}
+
+/** The years of some bulletins, each once, in ascending order. */
+function yearsOf(bulletins: Array<{ date: string }>): number[] {
+  return [...new Set(bulletins.map((e) => Number(e.date.slice(0, 4))))].sort((a, b) => a - b);
 }
 
 function linkTree(from: string, to: string, top: boolean): void {
