@@ -5,11 +5,12 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSyn
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { BulletinError, parseBulletin, type ParseOptions } from '../parser/index.ts';
+import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { MAX_BYTES } from '../parser/decode.ts';
 import type { BulletinErrorCode } from '../parser/errors.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
+import { HELPER_FROM, ParseHelper, parseJob } from './parse-pool.ts';
 
 const OWNED_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
@@ -41,6 +42,29 @@ interface Entry {
   record?: BulletinRecord;
   error?: { code: BulletinErrorCode; file: string; reason: string; line?: number };
   textKey?: string;
+}
+
+/** A file the cache does not have: what parsing and storing it takes. */
+interface Miss {
+  bytes: Uint8Array;
+  path: string;
+  options: ParseOptions;
+  sha256: string;
+  /** The cache key. */
+  key: string;
+  wantKey: boolean;
+  /** The file's stat signature, for this process's memo (parseFile only). */
+  seen?: { memoKey: string; signature: string };
+}
+
+/** Files looked up before their misses are parsed: bounds the bytes held at once. */
+const FILES_PER_BATCH = 5000;
+
+/** The parser's result for a miss; anything but a BulletinError (a bug) is thrown. */
+function parseOrThrow(miss: Miss): { record: BulletinRecord } | { error: BulletinError } {
+  const result = parseJob(miss);
+  if ('crash' in result) throw result.crash;
+  return result;
 }
 
 let parserVersionMemo: string | undefined;
@@ -116,6 +140,53 @@ export class ParseCache {
    * a BulletinError. `textKey: false` skips the duplicate key (a build does not need it).
    */
   parseFile(path: string, options: ParseOptions = {}, want: { textKey?: boolean } = {}): ParseOutcome {
+    const found = this.lookupFile(path, options, want);
+    return 'bytes' in found ? this.settle(found, parseOrThrow(found)) : found;
+  }
+
+  /**
+   * parseFile for each path, in order; a crash of the parser (a bug) is that file's Error. When
+   * many files are not in the cache, they are parsed on two threads (src/editor/parse-pool.ts):
+   * `helperFrom` is how many misses it takes (HELPER_FROM; tests set it low), judged from each
+   * batch's share of misses. `onParsed` is called as files are done.
+   */
+  parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; helperFrom?: number } = {}, onParsed?: (done: number) => void): Array<ParseOutcome | Error> {
+    const out = new Array<ParseOutcome | Error>(paths.length);
+    let helper: ParseHelper | undefined;
+    try {
+      // In batches: the bytes of the misses are held until the batch is parsed.
+      for (let start = 0; start < paths.length; start += FILES_PER_BATCH) {
+        const misses: Array<{ at: number; miss: Miss }> = [];
+        for (let at = start; at < Math.min(paths.length, start + FILES_PER_BATCH); at++) {
+          const found = this.lookupFile(paths[at]!, options, want);
+          if ('bytes' in found) misses.push({ at, miss: found });
+          else out[at] = found;
+        }
+        const jobs = misses.map(({ miss }) => ({ bytes: miss.bytes, path: miss.path, options: miss.options }));
+        // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
+        const batchSize = Math.min(paths.length, start + FILES_PER_BATCH) - start;
+        if (!helper && (jobs.length / batchSize) * (paths.length - start) >= (want.helperFrom ?? HELPER_FROM)) helper = ParseHelper.start();
+        const results = helper && jobs.length > 1 ? helper.run(jobs) : jobs.map(parseJob);
+        misses.forEach(({ at, miss }, i) => {
+          const result = results[i]!;
+          out[at] = 'crash' in result ? result.crash : this.settle(miss, result);
+        });
+        onParsed?.(Math.min(paths.length, start + FILES_PER_BATCH));
+      }
+    } finally {
+      helper?.close();
+    }
+    return out;
+  }
+
+  /** Parses bytes named `path`, or returns the cached outcome for the same bytes, path and options. */
+  parseBytes(bytes: Uint8Array, path: string, options: ParseOptions = {}, want: { textKey?: boolean } = {}): ParseOutcome {
+    const found = this.lookupBytes(bytes, path, options, want);
+    return 'bytes' in found ? this.settle(found, parseOrThrow(found)) : found;
+  }
+
+  /** The outcome this process or the cache already has for the file, else what parsing it takes. */
+  private lookupFile(path: string, options: ParseOptions, want: { textKey?: boolean }): ParseOutcome | Miss {
     let bytes: Buffer;
     let signature: string;
     const memoKey = `${path}\n${JSON.stringify(options)}`;
@@ -137,13 +208,13 @@ export class ParseCache {
     } catch (error) {
       return { error: new BulletinError('io', path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`), sha256: '', cached: false };
     }
-    const outcome = this.parseBytes(bytes, path, options, want);
-    this.seen.set(memoKey, { signature, outcome });
-    return outcome;
+    const found = this.lookupBytes(bytes, path, options, want);
+    if ('bytes' in found) return { ...found, seen: { memoKey, signature } };
+    this.seen.set(memoKey, { signature, outcome: found });
+    return found;
   }
 
-  /** Parses bytes named `path`, or returns the cached outcome for the same bytes, path and options. */
-  parseBytes(bytes: Uint8Array, path: string, options: ParseOptions = {}, want: { textKey?: boolean } = {}): ParseOutcome {
+  private lookupBytes(bytes: Uint8Array, path: string, options: ParseOptions, want: { textKey?: boolean }): ParseOutcome | Miss {
     const wantKey = want.textKey ?? true;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = createHash('sha256').update(`${sha256}\n${path}\n${JSON.stringify(options)}`).digest('hex');
@@ -158,20 +229,26 @@ export class ParseCache {
       }
       return { record: hit.record, error, sha256, textKey, cached: true };
     }
+    return { bytes, path, options, sha256, key, wantKey };
+  }
+
+  /** Stores what the parser made of a miss, and returns it as an outcome. */
+  private settle(miss: Miss, result: { record: BulletinRecord } | { error: BulletinError }): ParseOutcome {
     this.misses++;
     let entry: Entry;
     let outcome: ParseOutcome;
-    try {
-      const record = parseBulletin(bytes, path, options);
-      const textKey = wantKey ? textKeyOf(record.text) : undefined;
-      entry = { format: ENTRY_FORMAT, path, record, textKey };
-      outcome = { record, sha256, textKey, cached: false };
-    } catch (error) {
-      if (!(error instanceof BulletinError)) throw error;
-      entry = { format: ENTRY_FORMAT, path, error: { code: error.code, file: error.file, reason: error.reason, line: error.line } };
-      outcome = { error, sha256, cached: false };
+    if ('record' in result) {
+      const { record } = result;
+      const textKey = miss.wantKey ? textKeyOf(record.text) : undefined;
+      entry = { format: ENTRY_FORMAT, path: miss.path, record, textKey };
+      outcome = { record, sha256: miss.sha256, textKey, cached: false };
+    } else {
+      const { error } = result;
+      entry = { format: ENTRY_FORMAT, path: miss.path, error: { code: error.code, file: error.file, reason: error.reason, line: error.line } };
+      outcome = { error, sha256: miss.sha256, cached: false };
     }
-    this.write(key, entry);
+    this.write(miss.key, entry);
+    if (miss.seen) this.seen.set(miss.seen.memoKey, { signature: miss.seen.signature, outcome });
     return outcome;
   }
 
@@ -299,11 +376,4 @@ let shared: ParseCache | undefined;
 export function sharedParseCache(): ParseCache {
   shared ??= new ParseCache();
   return shared;
-}
-
-/** parseBulletinFile through the shared cache: same record, same BulletinError. */
-export function parseBulletinFileCached(path: string, options: ParseOptions = {}): BulletinRecord {
-  const outcome = sharedParseCache().parseFile(path, options, { textKey: false });
-  if (outcome.error) throw outcome.error;
-  return outcome.record!;
 }

@@ -2,8 +2,7 @@
 // Templates only display what this module returns; nothing here knows about HTML.
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseBulletinFileCached } from '../editor/parse-cache.ts';
-import { BulletinError } from '../parser/index.ts';
+import { sharedParseCache } from '../editor/parse-cache.ts';
 import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
 import { site } from '../../site.config.ts';
 import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
@@ -238,24 +237,33 @@ function displayPath(file: string): string {
 function parseAll(files: string[], onParsed?: (done: number, total: number) => void): { records: Array<{ record: BulletinRecord; file: string }>; failures: BulletinFailure[] } {
   const records: Array<{ record: BulletinRecord; file: string }> = [];
   const failures: BulletinFailure[] = [];
-  for (const [i, file] of files.entries()) {
-    onParsed?.(i, files.length);
-    const shown = displayPath(file);
-    try {
-      // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again.
-      const record = parseBulletinFileCached(shown);
+  const shown = files.map(displayPath);
+  onParsed?.(0, files.length);
+  // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again; many new
+  // ones are parsed on two threads.
+  const outcomes = sharedParseCache().parseFiles(shown, {}, { textKey: false, helperFrom: parseHelperFrom() }, (done) => onParsed?.(done, files.length));
+  outcomes.forEach((outcome, i) => {
+    if (outcome instanceof Error) {
+      failures.push({ file: shown[i]!, reason: `the parser failed: ${outcome.stack ?? String(outcome)}` });
+    } else if (outcome.error) {
+      failures.push({ file: outcome.error.file, reason: outcome.error.reason, line: outcome.error.line });
+    } else {
+      const record = outcome.record!;
       const fatal = record.warnings.filter((w) => w.fatal);
       if (fatal.length > 0) {
-        for (const w of fatal) failures.push({ file: shown, reason: `${w.reason} [${w.rule}]`, line: w.line });
-        continue;
+        for (const w of fatal) failures.push({ file: shown[i]!, reason: `${w.reason} [${w.rule}]`, line: w.line });
+      } else {
+        records.push({ record, file: files[i]! });
       }
-      records.push({ record, file });
-    } catch (error) {
-      if (error instanceof BulletinError) failures.push({ file: error.file, reason: error.reason, line: error.line });
-      else failures.push({ file: shown, reason: `the parser failed: ${(error as Error).stack ?? String(error)}` });
     }
-  }
+  });
   return { records, failures };
+}
+
+/** ARCHIVE_PARSE_HELPER_FROM: how many new bulletins start a second parsing thread (tests set it low). */
+function parseHelperFrom(): number | undefined {
+  const setting = Number(process.env.ARCHIVE_PARSE_HELPER_FROM);
+  return Number.isInteger(setting) && setting > 0 ? setting : undefined;
 }
 
 const toRef = (e: BulletinEntry): BulletinRef => ({ id: e.id, url: e.url, title: e.title, date: e.date, script: e.script, source: e.source });

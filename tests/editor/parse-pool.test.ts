@@ -1,0 +1,82 @@
+// Parsing on two threads (src/editor/parse-pool.ts): the worker's records and refusals are the
+// parser's own, in order, and a build's parse through the cache gives what one thread gives.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { ParseCache } from '../../src/editor/parse-cache.ts';
+import { type ParseJob, ParseHelper, parseJob } from '../../src/editor/parse-pool.ts';
+import { ROOT, cleanUp, tempArchive } from './helpers.ts';
+
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const fixtures: ParseJob[] = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => ({ bytes: readFileSync(join(FIXTURES, f)), path: join('tests/fixtures', f), options: {} }));
+// Refusals as well as records: no year anywhere, and bytes that are no text.
+const refused: ParseJob[] = [
+  { bytes: Buffer.from('7月18日，区长林測甲主持召开区政府常务会议。\n'), path: 'notes.txt', options: {} },
+  { bytes: Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]), path: '2022-01-02-broken.txt', options: {} },
+];
+// Enough jobs that both threads take some once the worker is ready.
+const jobs = Array.from({ length: 40 }, () => [...fixtures, ...refused]).flat()
+  .map((job, i) => ({ ...job, path: job.path.replace(/\.txt$/, `-${i}.txt`) }));
+
+/** A result as plain data, to compare results made on either thread. */
+const plain = (r: ReturnType<typeof parseJob>) => ('record' in r ? { record: r.record } : 'error' in r ? { error: { ...r.error, message: r.error.message, name: r.error.name } } : { crash: r.crash.message });
+
+describe('parse helper', () => {
+  test('records and refusals from both threads are the parser\'s, in order', () => {
+    const helper = ParseHelper.start();
+    assert.ok(helper, 'this machine has two cores');
+    try {
+      assert.ok(helper.waitUntilReady(30_000), 'the worker loads the parser');
+      const results = helper.run(jobs);
+      assert.ok(helper.helped > 0 && helper.helped < jobs.length, `the worker parsed ${helper.helped} of ${jobs.length}`);
+      assert.equal(results.length, jobs.length);
+      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!)), jobs[i]!.path));
+      assert.ok(results.some((r) => 'error' in r) && results.some((r) => 'record' in r));
+      // A second batch on the same worker.
+      const again = helper.run(jobs.slice(0, 30));
+      again.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!))));
+    } finally {
+      helper.close();
+    }
+  });
+});
+
+describe('ParseCache.parseFiles', () => {
+  const a = tempArchive('parse-pool');
+  after(() => cleanUp(a.root));
+  const paths = jobs.map((job) => {
+    const path = join(a.root, job.path.split('/').pop()!);
+    writeFileSync(path, job.bytes);
+    return path;
+  });
+  paths.push(join(a.root, '2023-03-05-missing.txt'));
+  const reference = new ParseCache(join(a.root, 'reference-cache'));
+  const expected = paths.map((path) => reference.parseFile(path));
+  const same = (outcomes: ReturnType<ParseCache['parseFiles']>) => outcomes.forEach((outcome, i) => {
+    assert.ok(!(outcome instanceof Error), String(outcome));
+    assert.deepEqual(outcome.record, expected[i]!.record, paths[i]);
+    assert.deepEqual(outcome.error && plain({ error: outcome.error }), expected[i]!.error && plain({ error: expected[i]!.error }), paths[i]);
+    assert.equal(outcome.sha256, expected[i]!.sha256);
+  });
+
+  test('with a helper thread, gives parseFile\'s outcomes in order, then the cache gives them again', () => {
+    const dir = join(a.root, 'cache');
+    const cache = new ParseCache(dir);
+    const first = cache.parseFiles(paths, {}, { helperFrom: 2 });
+    same(first);
+    assert.ok(first.every((o) => !(o instanceof Error) && (o.cached === false)));
+    cache.flush();
+    const second = new ParseCache(dir).parseFiles(paths, {}, { helperFrom: 2 });
+    same(second);
+    // Every file but the unreadable one (an I/O refusal is never cached) comes from the cache.
+    assert.equal(second.filter((o) => !(o instanceof Error) && o.cached).length, paths.length - 1);
+  });
+
+  test('with too few misses, parses on this thread alone', () => {
+    const cache = new ParseCache(join(a.root, 'one-thread-cache'));
+    same(cache.parseFiles(paths, {}, { helperFrom: paths.length + 1 }));
+    assert.equal(cache.misses, paths.length - 1);
+  });
+});
