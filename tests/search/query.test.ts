@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { simplifiedPairs } from '../../src/search/build-index.ts';
-import { classOf, classOfByRule, containsAll, excerpt, findAll, fold, foldCharByRule, highlights, indexText, parseQuery, planTerm, simplifierFromPairs } from '../../src/search/query.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { classOf, classOfByRule, containsAll, excerpt, findAll, fold, foldCharByRule, highlights, indexText, parseQuery, pieces, pieceTokens, planTerm, simplifierFromPairs } from '../../src/search/query.js';
 
 const s = toSimplifiedAligned;
 const tokens = (text: string) => indexText(text, s);
@@ -24,6 +27,25 @@ describe('the tokenizer\'s fast paths', () => {
 });
 
 describe('index tokens', () => {
+  // indexText cuts the text in one pass; the query side uses pieces and pieceTokens. Both must agree.
+  const byPieces = (text: string) => pieces(fold(text, s)).flatMap(pieceTokens).join(' ');
+  test('indexText gives the tokens of pieces and pieceTokens, on random text', () => {
+    const unit = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('中', '華', '人', ' ', '\u3000', '\n', '，', '。', 'a', 'Z', '7', '٣', 'é', 'ｖ', '𠀀', '〇', '-', '\t') },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) },
+    );
+    fc.assert(fc.property(fc.array(unit, { maxLength: 60 }).map((u) => u.join('')), (text) => {
+      assert.equal(indexText(text, s), byPieces(text));
+    }), { numRuns: 3000 });
+  });
+
+  test('indexText gives the tokens of pieces and pieceTokens, on every real text', () => {
+    const dir = join(import.meta.dirname, '../../../shared/corpus/real');
+    const texts = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    assert.ok(texts.length > 0);
+    for (const text of texts) assert.equal(indexText(text, s), byPieces(text));
+  });
+
   for (const [input, expected] of [
     ['中华人民', '中华 华人 人民'],
     ['人', '人'],
