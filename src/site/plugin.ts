@@ -1,15 +1,17 @@
 // Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { site } from '../../site.config.ts';
 import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from './archive.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The slice of Eleventy's config API the plugins use. */
 export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addExtension(ext: string | string[], options: Record<string, unknown>): void;
   addTemplateFormats(formats: string | string[]): void;
-  addPassthroughCopy(paths: string | Record<string, string>): void;
   addFilter(name: string, fn: (...args: any[]) => unknown): void;
   on(event: string, fn: (arg: any) => unknown): void;
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void, options?: O): void;
@@ -51,11 +53,33 @@ export function typescriptPagesPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplateFormats('11ty.ts');
 }
 
-/** The stylesheet and script, and the two opencc-js converters the 繁/简 switch loads on demand. */
+/** Files copied into the site as they are: site path → path from the repository root. */
+const ASSETS: Record<string, string> = {
+  assets: 'src/site/assets',
+  'assets/opencc/t2cn.js': 'node_modules/opencc-js/dist/umd/t2cn.js',
+  'assets/opencc/cn2t.js': 'node_modules/opencc-js/dist/umd/cn2t.js',
+};
+
+/**
+ * The stylesheet and script, and the two opencc-js converters the 繁/简 switch loads on demand,
+ * copied once Eleventy has written the pages. Not Eleventy's passthrough copy: when a page fails,
+ * Eleventy stops waiting for its copies, and one that failed after the build had removed its
+ * unfinished folder was an unhandled rejection (seen in tests/site/subset.test.ts under load).
+ */
 export function assetsPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPassthroughCopy({ 'src/site/assets': 'assets' });
-  eleventyConfig.addPassthroughCopy({
-    'node_modules/opencc-js/dist/umd/t2cn.js': 'assets/opencc/t2cn.js',
-    'node_modules/opencc-js/dist/umd/cn2t.js': 'assets/opencc/cn2t.js',
+  eleventyConfig.on('eleventy.after', ({ directories, dir }: { directories?: { output: string }; dir?: { output: string } }) => {
+    const output = directories?.output ?? dir!.output;
+    for (const [to, from] of Object.entries(ASSETS)) copyFresh(join(ROOT, from), join(output, to));
   });
+}
+
+/** Copies a file or folder, each file as a new file: a hard link at the target (subset builds) is replaced, never written through. */
+function copyFresh(from: string, to: string): void {
+  if (statSync(from).isDirectory()) {
+    for (const name of readdirSync(from)) copyFresh(join(from, name), join(to, name));
+    return;
+  }
+  mkdirSync(dirname(to), { recursive: true });
+  rmSync(to, { force: true });
+  copyFileSync(from, to);
 }
