@@ -113,9 +113,24 @@ async function buildOurs(o: BenchOptions, content: string, out: string, cacheDir
   return { stages, whole: figures(m), ended: ended(m, o.memCapMB, o.timeoutSeconds), load: m.load };
 }
 
+/**
+ * Moves a previous run's output into `work` (deleted with it at the end) rather than deleting it
+ * now: on this machine (ext4 with online discard), deleting 40,000 files just before a build raised
+ * that build's kernel time from 13 s to 37-50 s and its wall time from 38 s to 62-72 s
+ * (docs/benchmarks.md, session 4). That is the deletion's cost, not the next build's.
+ */
+function moveAside(dir: string, work: string): void {
+  if (existsSync(dir)) renameSync(dir, join(work, `old-output-${++movedAside}`));
+  // And the previous run's writes reach the disk first: back to back, the next build's writes
+  // queued behind them (cold builds of 10,000 at 35 s, then 50 and 50 s, with the output moved aside).
+  execFileSync('sync');
+}
+
+let movedAside = 0;
+
 /** One stock build: a static site generator, then the stock Pagefind CLI over its output. */
-async function buildStock(o: BenchOptions, generator: [string, string[], string], siteDir: string): Promise<PipelineRun> {
-  rmSync(siteDir, { recursive: true, force: true });
+async function buildStock(o: BenchOptions, generator: [string, string[], string], siteDir: string, work: string): Promise<PipelineRun> {
+  moveAside(siteDir, work);
   const [cmd, args, cwd] = generator;
   const render = await measure(cmd, args, { cwd, capMB: o.memCapMB, timeoutSeconds: o.timeoutSeconds });
   const renderEnded = ended(render, o.memCapMB, o.timeoutSeconds);
@@ -262,7 +277,7 @@ async function main(argv: string[]): Promise<number> {
     const oursOut = join(work, 'ours-site');
     for (let r = 0; r < o.runs; r++) {
       log(`ours: cold build ${r + 1}/${o.runs}`);
-      rmSync(oursOut, { recursive: true, force: true }); // cold: no previous site (nothing to reuse or delete)
+      moveAside(oursOut, work); // cold: no previous site (nothing to reuse or delete)
       const run = await buildOurs(o, content, oursOut, join(work, `parse-cache-${r}`), join(work, `timings-${r}.json`));
       ours.runs.push(run);
       log(`  ${run.ended}: ${stageCell(run.whole)} (${Object.entries(run.stages).map(([k, v]) => `${k} ${formatSeconds(v.seconds)}`).join(', ')})`);
@@ -306,7 +321,7 @@ async function main(argv: string[]): Promise<number> {
         pipelines.push(s.figures);
         for (let r = 0; r < o.baselineRuns; r++) {
           log(`${s.figures.name}: build ${r + 1}/${o.baselineRuns}`);
-          const run = await buildStock(o, s.generator, s.site);
+          const run = await buildStock(o, s.generator, s.site, work);
           s.figures.runs.push(run);
           log(`  ${run.ended}: ${stageCell(run.whole)} (${Object.entries(run.stages).map(([k, v]) => `${k} ${stageCell(v)}`).join(', ')})`);
           if (run.ended !== 'ok') break; // a stock build that ran out of memory once will again
@@ -355,7 +370,7 @@ async function main(argv: string[]): Promise<number> {
         const mdName = readdirSync(mdDir)[0]!;
         renameSync(join(mdDir, mdName), join(s.posts, mdName));
         log(`${s.figures.name}: rebuild after adding one`);
-        const r = await buildStock(o, s.generator, s.site);
+        const r = await buildStock(o, s.generator, s.site, work);
         s.figures.rebuild = { ...r.whole, ended: r.ended, load: r.load[0] };
         rmSync(join(s.posts, mdName));
       }
