@@ -60,6 +60,9 @@ interface Miss {
 /** Files looked up before their misses are parsed: bounds the bytes held at once. */
 const FILES_PER_BATCH = 5000;
 
+/** parseFiles reports progress every this many files (and at the end of each batch). */
+const PROGRESS_EVERY = 250;
+
 /** The parser's result for a miss; anything but a BulletinError (a bug) is thrown. */
 function parseOrThrow(miss: Miss): { record: BulletinRecord } | { error: BulletinError } {
   const result = parseJob(miss);
@@ -157,16 +160,23 @@ export class ParseCache {
       // In batches: the bytes of the misses are held until the batch is parsed.
       for (let start = 0; start < paths.length; start += FILES_PER_BATCH) {
         const misses: Array<{ at: number; miss: Miss }> = [];
+        let done = start;
+        const tick = () => { if (++done % PROGRESS_EVERY === 0) onParsed?.(done); };
         for (let at = start; at < Math.min(paths.length, start + FILES_PER_BATCH); at++) {
           const found = this.lookupFile(paths[at]!, options, want);
-          if ('bytes' in found) misses.push({ at, miss: found });
-          else out[at] = found;
+          if ('bytes' in found) {
+            misses.push({ at, miss: found });
+          } else {
+            out[at] = found;
+            tick();
+          }
         }
         const jobs = misses.map(({ miss }) => ({ bytes: miss.bytes, path: miss.path, options: miss.options }));
         // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
         const batchSize = Math.min(paths.length, start + FILES_PER_BATCH) - start;
         if (!helper && (jobs.length / batchSize) * (paths.length - start) >= (want.helperFrom ?? HELPER_FROM)) helper = ParseHelper.start();
-        const results = helper && jobs.length > 1 ? helper.run(jobs) : jobs.map(parseJob);
+        // On two threads, progress shows at the end of the batch.
+        const results = helper && jobs.length > 1 ? helper.run(jobs) : jobs.map((job) => (tick(), parseJob(job)));
         misses.forEach(({ at, miss }, i) => {
           const result = results[i]!;
           out[at] = 'crash' in result ? result.crash : this.settle(miss, result);
