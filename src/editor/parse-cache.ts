@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { MAX_BYTES } from '../parser/decode.ts';
-import type { BulletinErrorCode } from '../parser/errors.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
-import { HELPER_FROM, ParseHelper, parseJob } from './parse-pool.ts';
+import { type BulletinErrorData, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob } from './parse-pool.ts';
 
 const OWNED_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
@@ -40,7 +39,7 @@ interface Entry {
   format: number;
   path: string;
   record?: BulletinRecord;
-  error?: { code: BulletinErrorCode; file: string; reason: string; line?: number };
+  error?: BulletinErrorData;
   textKey?: string;
 }
 
@@ -171,7 +170,8 @@ export class ParseCache {
             tick();
           }
         }
-        const jobs = misses.map(({ miss }) => ({ bytes: miss.bytes, path: miss.path, options: miss.options }));
+        // A miss is a ParseJob (its bytes, path and options).
+        const jobs = misses.map(({ miss }) => miss);
         // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
         const batchSize = Math.min(paths.length, start + FILES_PER_BATCH) - start;
         if (!helper && (jobs.length / batchSize) * (paths.length - start) >= (want.helperFrom ?? HELPER_FROM)) helper = ParseHelper.start();
@@ -231,7 +231,7 @@ export class ParseCache {
     const hit = this.read(key, path);
     if (hit) {
       this.hits++;
-      const error = hit.error ? new BulletinError(hit.error.code, hit.error.file, hit.error.reason, hit.error.line) : undefined;
+      const error = hit.error ? errorFromData(hit.error) : undefined;
       let textKey = hit.textKey;
       if (hit.record && textKey === undefined && wantKey) {
         textKey = textKeyOf(hit.record.text);
@@ -254,7 +254,7 @@ export class ParseCache {
       outcome = { record, sha256: miss.sha256, textKey, cached: false };
     } else {
       const { error } = result;
-      entry = { format: ENTRY_FORMAT, path: miss.path, error: { code: error.code, file: error.file, reason: error.reason, line: error.line } };
+      entry = { format: ENTRY_FORMAT, path: miss.path, error: errorData(error) };
       outcome = { error, sha256: miss.sha256, cached: false };
     }
     this.write(miss.key, entry);

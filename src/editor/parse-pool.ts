@@ -29,12 +29,24 @@ export function parseJob(job: ParseJob): ParseResult {
   }
 }
 
-/** A result as the worker posts it (structured clone keeps no classes). */
-type Posted = { batch: number; at: number } & (
-  | { record: BulletinRecord }
-  | { error: { code: BulletinErrorCode; file: string; reason: string; line?: number } }
-  | { crash: string }
-);
+/** A BulletinError as plain data: what the parse cache stores and the worker posts (structured clone keeps no classes). */
+export interface BulletinErrorData {
+  code: BulletinErrorCode;
+  file: string;
+  reason: string;
+  line?: number;
+}
+
+export function errorData(error: BulletinError): BulletinErrorData {
+  return { code: error.code, file: error.file, reason: error.reason, line: error.line };
+}
+
+export function errorFromData(data: BulletinErrorData): BulletinError {
+  return new BulletinError(data.code, data.file, data.reason, data.line);
+}
+
+/** A result as the worker posts it. */
+type Posted = { batch: number; at: number } & ({ record: BulletinRecord } | { error: BulletinErrorData } | { crash: string });
 
 // Slots of the control array shared with the worker.
 const NEXT = 0; // the next job to take
@@ -89,8 +101,8 @@ export class ParseHelper {
 
   /** The results of `jobs` in order, parsed here and on the worker at once. */
   run(jobs: ParseJob[]): ParseResult[] {
-    const results: Array<ParseResult | undefined> = new Array(jobs.length);
     if (this.broken) return jobs.map(parseJob);
+    const results: Array<ParseResult | undefined> = new Array(jobs.length);
     const batch = ++this.batches;
     // The bytes go over once, in one shared buffer.
     const offsets = new Array<number>(jobs.length + 1);
@@ -140,6 +152,6 @@ export class ParseHelper {
 
 function fromPosted(message: Posted): ParseResult {
   if ('record' in message) return { record: message.record };
-  if ('error' in message) return { error: new BulletinError(message.error.code, message.error.file, message.error.reason, message.error.line) };
+  if ('error' in message) return { error: errorFromData(message.error) };
   return { crash: new Error(message.crash) };
 }

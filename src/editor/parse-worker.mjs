@@ -1,7 +1,7 @@
 // The parse helper's worker thread (src/editor/parse-pool.ts, ParseHelper): takes the next job of
 // a batch from the shared counter, parses it and posts the result, until none is left.
-// Plain JavaScript: Node 20 starts a worker only from a .js/.mjs file; the parser (TypeScript) is
-// loaded through tsx's API.
+// Plain JavaScript: Node 20 starts a worker only from a .js/.mjs file; parse-pool.ts (TypeScript)
+// is loaded through tsx's API, so both threads parse with the same parseJob.
 //
 // Message in: { batch, bytes (SharedArrayBuffer view of every job's bytes), offsets, paths, options,
 // control (Int32Array: [next job, results posted]) }.
@@ -15,7 +15,7 @@ const DONE = 1;
 if (parentPort && workerData?.role === 'parse-helper') {
   /** @type {import('node:worker_threads').MessagePort} */
   const port = workerData.port;
-  const { parseBulletin, BulletinError } = await tsImport('../parser/index.ts', import.meta.url);
+  const { parseJob, errorData } = await tsImport('./parse-pool.ts', import.meta.url);
   Atomics.store(workerData.ready, 0, 1);
   Atomics.notify(workerData.ready, 0);
 
@@ -23,13 +23,10 @@ if (parentPort && workerData?.role === 'parse-helper') {
     const { batch, bytes, offsets, paths, options, control } = job;
     for (let at = Atomics.add(control, NEXT, 1); at < paths.length; at = Atomics.add(control, NEXT, 1)) {
       // A copy: the parser may keep views of its input, and the shared buffer must not outlive the batch.
-      const input = bytes.slice(offsets[at], offsets[at + 1]);
-      try {
-        port.postMessage({ batch, at, record: parseBulletin(input, paths[at], options[at]) });
-      } catch (error) {
-        if (error instanceof BulletinError) port.postMessage({ batch, at, error: { code: error.code, file: error.file, reason: error.reason, line: error.line } });
-        else port.postMessage({ batch, at, crash: error instanceof Error ? error.stack ?? error.message : String(error) });
-      }
+      const result = parseJob({ bytes: bytes.slice(offsets[at], offsets[at + 1]), path: paths[at], options: options[at] });
+      if ('record' in result) port.postMessage({ batch, at, record: result.record });
+      else if ('error' in result) port.postMessage({ batch, at, error: errorData(result.error) });
+      else port.postMessage({ batch, at, crash: result.crash.stack ?? result.crash.message });
       Atomics.add(control, DONE, 1);
       Atomics.notify(control, DONE);
     }

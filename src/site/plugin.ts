@@ -31,15 +31,12 @@ export function recordJson(e: BulletinEntry): string {
 export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOptions): void {
   eleventyConfig.addGlobalData('site', site);
   eleventyConfig.addGlobalData('archive', () => loadArchiveOnce(options));
-  eleventyConfig.on('eleventy.after', ({ directories, dir }: { directories?: { output: string }; dir?: { output: string } }) => {
-    const output = directories?.output ?? dir!.output;
+  eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
+    const output = outputOf(written);
     // Only the bulletins this run renders (a subset build starts from hard links to the previous
     // site, so the old link is removed first: the live site's file is never written in place).
     for (const entry of loadArchiveOnce(options).render.bulletins) {
-      const target = join(output, entry.sourceUrl);
-      mkdirSync(dirname(target), { recursive: true });
-      rmSync(target, { force: true });
-      copyFileSync(entry.sourceFile, target);
+      copyFileFresh(entry.sourceFile, join(output, entry.sourceUrl));
       const json = join(output, entry.jsonUrl);
       rmSync(json, { force: true });
       writeFileSync(json, recordJson(entry));
@@ -67,19 +64,26 @@ const ASSETS: Record<string, string> = {
  * unfinished folder was an unhandled rejection (seen in tests/site/subset.test.ts under load).
  */
 export function assetsPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on('eleventy.after', ({ directories, dir }: { directories?: { output: string }; dir?: { output: string } }) => {
-    const output = directories?.output ?? dir!.output;
+  eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
+    const output = outputOf(written);
     for (const [to, from] of Object.entries(ASSETS)) copyFresh(join(ROOT, from), join(output, to));
   });
 }
 
-/** Copies a file or folder, each file as a new file: a hard link at the target (subset builds) is replaced, never written through. */
-function copyFresh(from: string, to: string): void {
-  if (statSync(from).isDirectory()) {
-    for (const name of readdirSync(from)) copyFresh(join(from, name), join(to, name));
-    return;
-  }
+/** What Eleventy passes to `eleventy.after`: the output folder (named `dir` before Eleventy 3). */
+type EleventyAfter = { directories?: { output: string }; dir?: { output: string } };
+
+const outputOf = ({ directories, dir }: EleventyAfter): string => directories?.output ?? dir!.output;
+
+/** Copies a file as a new file: a hard link at the target (subset builds) is replaced, never written through. */
+function copyFileFresh(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   rmSync(to, { force: true });
   copyFileSync(from, to);
+}
+
+/** copyFileFresh for a file, or for every file of a folder. */
+function copyFresh(from: string, to: string): void {
+  if (!statSync(from).isDirectory()) return copyFileFresh(from, to);
+  for (const name of readdirSync(from)) copyFresh(join(from, name), join(to, name));
 }
