@@ -9,7 +9,8 @@ import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
-import { type BulletinErrorData, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob } from './parse-pool.ts';
+import { hasEarlyHelperThread, stopEarlyHelperThread } from './parse-helper-thread.ts';
+import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob } from './parse-pool.ts';
 
 const OWNED_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
@@ -120,6 +121,8 @@ export class ParseCache {
   readonly dir: string | undefined;
   hits = 0;
   misses = 0;
+  /** Misses parsed on the helper thread (parseFiles). */
+  helped = 0;
   private readonly versionDir: string | undefined;
   private prepared = false;
   /** Bucket name → key → the entry's JSON (parsed when used). */
@@ -149,12 +152,14 @@ export class ParseCache {
   /**
    * parseFile for each path, in order; a crash of the parser (a bug) is that file's Error. When
    * many files are not in the cache, they are parsed on two threads (src/editor/parse-pool.ts):
-   * `helperFrom` is how many misses it takes (HELPER_FROM; tests set it low), judged from each
-   * batch's share of misses. `onParsed` is called as files are done.
+   * `helperFrom` is how many misses it takes (HELPER_FROM, or EARLY_HELPER_FROM when a command
+   * started the helper's thread early; tests set it low), judged from each batch's share of misses.
+   * `onParsed` is called as files are done.
    */
   parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; helperFrom?: number } = {}, onParsed?: (done: number) => void): Array<ParseOutcome | Error> {
     const out = new Array<ParseOutcome | Error>(paths.length);
     let helper: ParseHelper | undefined;
+    const helperFrom = want.helperFrom ?? (hasEarlyHelperThread() ? EARLY_HELPER_FROM : HELPER_FROM);
     try {
       // In batches: the bytes of the misses are held until the batch is parsed.
       for (let start = 0; start < paths.length; start += FILES_PER_BATCH) {
@@ -174,7 +179,7 @@ export class ParseCache {
         const jobs = misses.map(({ miss }) => miss);
         // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
         const batchSize = Math.min(paths.length, start + FILES_PER_BATCH) - start;
-        if (!helper && (jobs.length / batchSize) * (paths.length - start) >= (want.helperFrom ?? HELPER_FROM)) helper = ParseHelper.start();
+        if (!helper && (jobs.length / batchSize) * (paths.length - start) >= helperFrom) helper = ParseHelper.start();
         // On two threads, progress shows at the end of the batch.
         const results = helper && jobs.length > 1 ? helper.run(jobs) : jobs.map((job) => (tick(), parseJob(job)));
         misses.forEach(({ at, miss }, i) => {
@@ -184,7 +189,10 @@ export class ParseCache {
         onParsed?.(Math.min(paths.length, start + FILES_PER_BATCH));
       }
     } finally {
+      if (helper) this.helped += helper.helped;
       helper?.close();
+      // A thread started early for this parse and not needed (its bulletins were cached).
+      stopEarlyHelperThread();
     }
     return out;
   }

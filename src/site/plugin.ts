@@ -1,8 +1,9 @@
 // Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../site.config.ts';
+import { copyFileFresh, unlinkIfPresent } from '../editor/atomic-write.ts';
 import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from './archive.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,7 +39,7 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOp
     for (const entry of loadArchiveOnce(options).render.bulletins) {
       copyFileFresh(entry.sourceFile, join(output, entry.sourceUrl));
       const json = join(output, entry.jsonUrl);
-      rmSync(json, { force: true });
+      unlinkIfPresent(json);
       writeFileSync(json, recordJson(entry));
     }
   });
@@ -74,13 +75,6 @@ export function assetsPlugin(eleventyConfig: EleventyConfig): void {
 type EleventyAfter = { directories?: { output: string }; dir?: { output: string } };
 
 const outputOf = ({ directories, dir }: EleventyAfter): string => directories?.output ?? dir!.output;
-
-/** Copies a file as a new file: a hard link at the target (subset builds) is replaced, never written through. */
-function copyFileFresh(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  rmSync(to, { force: true });
-  copyFileSync(from, to);
-}
 
 /** copyFileFresh for a file, or for every file of a folder. */
 function copyFresh(from: string, to: string): void {

@@ -4,6 +4,7 @@
 // gone, a new month) means a full build. See docs/incremental.md.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { unlinkIfPresent } from '../editor/atomic-write.ts';
 import { type Archive, countItems, type RenderLists } from './archive.ts';
 import { codeHash, editorFilesHash, FINGERPRINT_VERSION, fingerprintPath, globalHash, itemHashes, itemKey, type ListName, type SiteFingerprint } from './fingerprint.ts';
 
@@ -145,7 +146,7 @@ export function configureEleventy(plan: BuildPlan, eleventyConfig: unknown): voi
   if (plan.mode !== 'subset') return;
   const c = eleventyConfig as { addTransform(name: string, f: (content: string, outputPath: string | false) => string): void };
   c.addTransform('subset-unlink', (content, outputPath) => {
-    if (outputPath) rmSync(resolve(outputPath), { force: true });
+    if (outputPath) unlinkIfPresent(resolve(outputPath));
     return content;
   });
 }

@@ -2,14 +2,14 @@
 // refusals, folders, --dry-run, name collisions, and writes that are whole or nothing.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import matter from 'gray-matter';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { Adder, ArchiveIndex, slugFor, storedText } from '../../src/editor/add.ts';
-import { writeNewFile } from '../../src/editor/atomic-write.ts';
+import { copyFileFresh, unlinkIfPresent, writeNewFile } from '../../src/editor/atomic-write.ts';
 import { ParseCache } from '../../src/editor/parse-cache.ts';
 import { parseBulletin } from '../../src/parser/index.ts';
 import { bulletin, cleanUp, listFiles, npmBulletin, TEXTS, tempArchive } from './helpers.ts';
@@ -212,6 +212,32 @@ describe('writes are whole or nothing', () => {
     assert.throws(() => adder.add(join(a.inbox, 'changwu.txt')), /killed/);
     assert.deepEqual(listFiles(join(a.content, 'bulletins')), []);
     assert.deepEqual(readdirSync(join(a.content, 'bulletins', '2023')), []);
+  });
+
+  test('a file written fresh replaces a hard link at its path and leaves the other name of that file as it was', () => {
+    const a = archive('fresh');
+    const live = join(a.root, 'live.txt');
+    const copy = join(a.root, 'site', 'copy.txt');
+    writeFileSync(live, 'published');
+    mkdirSync(join(a.root, 'site'));
+    linkSync(live, copy);
+    const source = join(a.root, 'source.txt');
+    writeFileSync(source, 'new text');
+    copyFileFresh(source, copy);
+    assert.equal(readFileSync(copy, 'utf8'), 'new text');
+    assert.equal(readFileSync(live, 'utf8'), 'published');
+    assert.equal(statSync(live).nlink, 1);
+    // A missing folder is made; a missing file is no error to unlinkIfPresent.
+    copyFileFresh(source, join(a.root, 'deep', 'er', 'copy.txt'));
+    assert.equal(readFileSync(join(a.root, 'deep', 'er', 'copy.txt'), 'utf8'), 'new text');
+    unlinkIfPresent(join(a.root, 'nothing-here.txt'));
+    unlinkIfPresent(copy);
+    assert.equal(existsSync(copy), false);
+    assert.equal(readFileSync(live, 'utf8'), 'published');
+    // A folder is not a file: refused, and left.
+    assert.throws(() => unlinkIfPresent(join(a.root, 'deep')));
+    assert.ok(existsSync(join(a.root, 'deep', 'er', 'copy.txt')));
+    assert.throws(() => copyFileFresh(join(a.root, 'no-source.txt'), join(a.root, 'site', 'x.txt')), /ENOENT/);
   });
 });
 

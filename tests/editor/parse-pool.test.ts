@@ -1,11 +1,12 @@
 // Parsing on two threads (src/editor/parse-pool.ts): the worker's records and refusals are the
 // parser's own, in order, and a build's parse through the cache gives what one thread gives.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ParseCache } from '../../src/editor/parse-cache.ts';
-import { type ParseJob, ParseHelper, parseJob } from '../../src/editor/parse-pool.ts';
+import { hasEarlyHelperThread, startHelperThreadEarly, stopEarlyHelperThread, waitForEarlyHelperThread } from '../../src/editor/parse-helper-thread.ts';
+import { EARLY_HELPER_FROM, HELPER_FROM, type ParseJob, ParseHelper, parseJob } from '../../src/editor/parse-pool.ts';
 import { ROOT, cleanUp, tempArchive } from './helpers.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -40,6 +41,24 @@ describe('parse helper', () => {
     } finally {
       helper.close();
     }
+  });
+
+  test('a thread started early is the one the next helper runs on, once', () => {
+    startHelperThreadEarly();
+    assert.ok(hasEarlyHelperThread());
+    const helper = ParseHelper.start();
+    assert.ok(helper);
+    assert.equal(hasEarlyHelperThread(), false, 'adopted');
+    try {
+      assert.ok(helper.waitUntilReady(30_000), 'the early worker loads the parser');
+      const results = helper.run(jobs);
+      assert.ok(helper.helped > 0, 'the early worker parsed some');
+      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!)), jobs[i]!.path));
+    } finally {
+      helper.close();
+    }
+    // Stopping when nothing is left to stop is no error.
+    stopEarlyHelperThread();
   });
 });
 
@@ -78,5 +97,40 @@ describe('ParseCache.parseFiles', () => {
     const cache = new ParseCache(join(a.root, 'one-thread-cache'));
     same(cache.parseFiles(paths, {}, { helperFrom: paths.length + 1 }));
     assert.equal(cache.misses, paths.length - 1);
+    assert.equal(cache.helped, 0);
+  });
+
+  test('a thread started early lowers the bar to EARLY_HELPER_FROM misses, and is stopped when the list does not need it', () => {
+    // More misses than EARLY_HELPER_FROM, fewer than HELPER_FROM.
+    const many = Array.from({ length: EARLY_HELPER_FROM + 100 }, (_, i) => {
+      const job = fixtures[i % fixtures.length]!;
+      const path = join(a.root, 'many', job.path.split('/').pop()!.replace(/\.txt$/, `-${i}.txt`));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, job.bytes);
+      return path;
+    });
+    assert.ok(many.length < HELPER_FROM);
+    const alone = new ParseCache(join(a.root, 'many-alone-cache'));
+    alone.parseFiles(many);
+    assert.equal(alone.helped, 0, 'no early thread: one thread');
+
+    startHelperThreadEarly();
+    // As in a build, where it loads while the build loads its own modules.
+    assert.ok(waitForEarlyHelperThread(30_000));
+    const dir = join(a.root, 'many-early-cache');
+    const early = new ParseCache(dir);
+    const outcomes = early.parseFiles(many);
+    assert.ok(early.helped > 0, 'the early thread parsed some');
+    assert.equal(hasEarlyHelperThread(), false);
+    outcomes.forEach((o, i) => assert.deepEqual(!(o instanceof Error) && o.record, new ParseCache(undefined).parseFile(many[i]!).record));
+    early.flush();
+
+    // Every file cached: the early thread is not needed, and is stopped.
+    startHelperThreadEarly();
+    const warm = new ParseCache(dir);
+    warm.parseFiles(many);
+    assert.equal(warm.misses, 0);
+    assert.equal(warm.helped, 0);
+    assert.equal(hasEarlyHelperThread(), false, 'stopped');
   });
 });

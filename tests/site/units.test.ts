@@ -1,6 +1,8 @@
 // The site's small pure helpers: escaping, JSON-LD, slugs, readings, pages, calendars, URLs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { bulletinUrl, paginate } from '../../src/site/archive.ts';
 import { monthWeeks } from '../../src/site/calendar.ts';
 import { chineseDate, chineseMonth, inScript, isoDateTime } from '../../src/site/filters.ts';
@@ -79,4 +81,18 @@ test('dates read in Chinese and ISO in the archive zone; names convert between s
   assert.equal(isoDateTime('2022-07-18'), '2022-07-18T00:00:00+08:00');
   assert.equal(inScript('常务会议', 'Hant'), '常務會議');
   assert.equal(inScript('廖海軍', 'Hans'), '廖海军');
+});
+
+test('chineseDate names every calendar day as luxon reads it, and refuses what is not one', () => {
+  fc.assert(fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (d) => {
+    const iso = d.toISOString().slice(0, 10);
+    const read = DateTime.fromISO(iso, { zone: 'Asia/Shanghai' });
+    assert.equal(chineseDate(iso), `${read.year}年${read.month}月${read.day}日`);
+    assert.equal(chineseMonth(iso.slice(0, 7)), `${read.year}年${read.month}月`);
+  }), { numRuns: 2000 });
+  for (const bad of ['2022-02-30', '2023-02-29', '2022-13-01', '2022-7-18', '2022-07-18T00:00', '']) {
+    assert.throws(() => chineseDate(bad), /not an ISO date/, bad);
+  }
+  assert.equal(chineseDate('2024-02-29'), '2024年2月29日');
+  assert.throws(() => chineseMonth('2022-13'), /not an ISO date/);
 });

@@ -1,0 +1,62 @@
+// The parse helper's worker thread (parse-worker.mjs), started on its own: this module loads
+// nothing but worker_threads, so a command can start the thread before it loads the rest of its
+// code (scripts/build.ts: the worker loads the parser, 0.7 s and more, while the build loads
+// Eleventy). ParseHelper (parse-pool.ts) adopts a thread started early, or starts one.
+import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+
+export interface HelperThread {
+  worker: Worker;
+  /** Where the worker posts its results. */
+  port: MessagePort;
+  /** Set to 1 by the worker once it has loaded the parser. */
+  ready: Int32Array;
+  /** The worker failed to start or died: it posts nothing more. */
+  failed: boolean;
+}
+
+/** Starts the worker; it is unref'd (it never keeps the process alive). */
+export function startHelperThread(): HelperThread {
+  const { port1, port2 } = new MessageChannel();
+  const ready = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+    workerData: { role: 'parse-helper', port: port2, ready },
+    transferList: [port2],
+  });
+  worker.unref();
+  const thread: HelperThread = { worker, port: port1, ready, failed: false };
+  worker.on('error', () => { thread.failed = true; });
+  return thread;
+}
+
+let early: HelperThread | undefined;
+
+/** Starts the helper thread now, for the next ParseHelper to adopt; not on a single core. */
+export function startHelperThreadEarly(): void {
+  if (!early && availableParallelism() >= 2) early = startHelperThread();
+}
+
+export function hasEarlyHelperThread(): boolean {
+  return early !== undefined;
+}
+
+/** Waits until the thread started early has loaded the parser, at most `ms`; true if it has (for tests). */
+export function waitForEarlyHelperThread(ms: number): boolean {
+  if (!early) return false;
+  return Atomics.wait(early.ready, 0, 0, ms) !== 'timed-out' || Atomics.load(early.ready, 0) === 1;
+}
+
+/** The thread started early and not adopted yet (handed over once). */
+export function takeEarlyHelperThread(): HelperThread | undefined {
+  const thread = early;
+  early = undefined;
+  return thread;
+}
+
+/** Stops a thread started early that nothing adopted (a build whose bulletins were all cached). */
+export function stopEarlyHelperThread(): void {
+  const thread = takeEarlyHelperThread();
+  if (!thread) return;
+  thread.port.close();
+  void thread.worker.terminate();
+}
