@@ -6,4 +6,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHelperThreadEarly } from '../src/editor/parse-helper-thread.ts';
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(new URL('./build.ts', import.meta.url))) startHelperThreadEarly();
+/** Is `script` (this process's, by default) scripts/build.ts, run as a command rather than imported? */
+export function isBuildCommand(script: string | undefined = process.argv[1]): boolean {
+  return script !== undefined && resolve(script) === fileURLToPath(new URL('./build.ts', import.meta.url));
+}
+
+if (isBuildCommand()) startHelperThreadEarly();

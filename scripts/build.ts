@@ -2,7 +2,7 @@
 // temp folder and swaps it in, so a failed build leaves the previous site as it was.
 // Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
 // After one new bulletin only the pages it changes are rendered (src/site/subset.ts); --full renders all.
-import './build-early.ts';
+import { isBuildCommand } from './build-early.ts';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -321,6 +321,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isBuildCommand()) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -36,6 +36,7 @@ export function startHelperThreadEarly(): void {
   if (!early && availableParallelism() >= 2) early = startHelperThread();
 }
 
+/** Is a thread started early waiting to be adopted? (parseFiles then starts a helper from fewer misses.) */
 export function hasEarlyHelperThread(): boolean {
   return early !== undefined;
 }

@@ -4,7 +4,7 @@
 // synchronous, and so do the data layer and its callers. A cold build of 10,000 bulletins parsed
 // on one core while the other waited for the parse to end (the search stage needs every record).
 import { availableParallelism } from 'node:os';
-import { type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import { BulletinError, parseBulletin, type ParseOptions } from '../parser/index.ts';
 import type { BulletinErrorCode } from '../parser/errors.ts';
 import type { BulletinRecord } from '../record.ts';
@@ -77,20 +77,12 @@ const STALL_MS = 30_000;
  * on a single core. Call close() when done (it is unref'd: it never keeps the process alive).
  */
 export class ParseHelper {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  /** Set to 1 by the worker once it has loaded the parser. */
-  private readonly ready: Int32Array;
   private batches = 0;
   private stalled = false;
   /** Jobs the worker has parsed so far. */
   helped = 0;
 
-  private constructor(private readonly thread: HelperThread) {
-    this.worker = thread.worker;
-    this.port = thread.port;
-    this.ready = thread.ready;
-  }
+  private constructor(private readonly thread: HelperThread) {}
 
   /** A worker that failed to start, died or stalled posts nothing: run() parses alone. */
   private get broken(): boolean {
@@ -106,7 +98,7 @@ export class ParseHelper {
 
   /** Waits until the worker has loaded the parser, at most `ms`; true if it has (for tests). */
   waitUntilReady(ms: number): boolean {
-    return Atomics.wait(this.ready, 0, 0, ms) !== 'timed-out' || Atomics.load(this.ready, 0) === 1;
+    return Atomics.wait(this.thread.ready, 0, 0, ms) !== 'timed-out' || Atomics.load(this.thread.ready, 0) === 1;
   }
 
   /** The results of `jobs` in order, parsed here and on the worker at once. */
@@ -121,7 +113,7 @@ export class ParseHelper {
     const bytes = new Uint8Array(new SharedArrayBuffer(offsets[jobs.length]!));
     jobs.forEach((job, i) => bytes.set(job.bytes, offsets[i]));
     const control = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
-    this.worker.postMessage({ batch, bytes, offsets, paths: jobs.map((j) => j.path), options: jobs.map((j) => j.options), control });
+    this.thread.worker.postMessage({ batch, bytes, offsets, paths: jobs.map((j) => j.path), options: jobs.map((j) => j.options), control });
 
     let mine = 0;
     for (let at = Atomics.add(control, NEXT, 1); at < jobs.length; at = Atomics.add(control, NEXT, 1)) {
@@ -133,7 +125,7 @@ export class ParseHelper {
     let received = 0;
     let waitedSince = performance.now();
     while (received < theirs) {
-      const message = receiveMessageOnPort(this.port)?.message as Posted | undefined;
+      const message = receiveMessageOnPort(this.thread.port)?.message as Posted | undefined;
       if (message) {
         if (message.batch !== batch) continue; // a stalled batch's late answer
         results[message.at] = fromPosted(message);
@@ -155,8 +147,8 @@ export class ParseHelper {
   }
 
   close(): void {
-    this.port.close();
-    void this.worker.terminate();
+    this.thread.port.close();
+    void this.thread.worker.terminate();
   }
 }
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { isBuildCommand } from '../../scripts/build-early.ts';
 import { ParseCache } from '../../src/editor/parse-cache.ts';
 import { hasEarlyHelperThread, startHelperThreadEarly, stopEarlyHelperThread, waitForEarlyHelperThread } from '../../src/editor/parse-helper-thread.ts';
 import { EARLY_HELPER_FROM, HELPER_FROM, type ParseJob, ParseHelper, parseJob } from '../../src/editor/parse-pool.ts';
@@ -59,6 +60,14 @@ describe('parse helper', () => {
     }
     // Stopping when nothing is left to stop is no error.
     stopEarlyHelperThread();
+  });
+
+  test('the build command starts the thread early; a module that imports the build does not', async () => {
+    assert.equal(isBuildCommand(join(ROOT, 'scripts/build.ts')), true);
+    assert.equal(isBuildCommand(join(ROOT, 'scripts/dev.ts')), false);
+    assert.equal(isBuildCommand(undefined), false);
+    await import('../../scripts/build.ts');
+    assert.equal(hasEarlyHelperThread(), false);
   });
 });
 
