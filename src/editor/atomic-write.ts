@@ -1,7 +1,9 @@
 // Writes a new file whole or not at all, and never over an existing one: temp file, fsync, link.
+// And the build's writes into a site folder that may hold hard links to the live site: each file
+// written as a new file (unlinked first), never through a link.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Test hooks: called at the named moment; throwing there simulates a crash or a full disk. */
@@ -90,6 +92,12 @@ export function unlinkIfPresent(path: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+}
+
+/** Writes `data` at `path` as a new file: a hard link there is replaced, never written through. */
+export function writeFileFresh(path: string, data: string | Uint8Array): void {
+  unlinkIfPresent(path);
+  writeFileSync(path, data);
 }
 
 /**

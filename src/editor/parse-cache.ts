@@ -166,7 +166,8 @@ export class ParseCache {
         const misses: Array<{ at: number; miss: Miss }> = [];
         let done = start;
         const tick = () => { if (++done % PROGRESS_EVERY === 0) onParsed?.(done); };
-        for (let at = start; at < Math.min(paths.length, start + FILES_PER_BATCH); at++) {
+        const end = Math.min(paths.length, start + FILES_PER_BATCH);
+        for (let at = start; at < end; at++) {
           const found = this.lookupFile(paths[at]!, options, want);
           if ('bytes' in found) {
             misses.push({ at, miss: found });
@@ -178,15 +179,14 @@ export class ParseCache {
         // A miss is a ParseJob (its bytes, path and options).
         const jobs = misses.map(({ miss }) => miss);
         // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
-        const batchSize = Math.min(paths.length, start + FILES_PER_BATCH) - start;
-        if (!helper && (jobs.length / batchSize) * (paths.length - start) >= helperFrom) helper = ParseHelper.start();
+        if (!helper && (jobs.length / (end - start)) * (paths.length - start) >= helperFrom) helper = ParseHelper.start();
         // On two threads, progress shows at the end of the batch.
         const results = helper && jobs.length > 1 ? helper.run(jobs) : jobs.map((job) => (tick(), parseJob(job)));
         misses.forEach(({ at, miss }, i) => {
           const result = results[i]!;
           out[at] = 'crash' in result ? result.crash : this.settle(miss, result);
         });
-        onParsed?.(Math.min(paths.length, start + FILES_PER_BATCH));
+        onParsed?.(end);
       }
     } finally {
       if (helper) this.helped += helper.helped;

@@ -29,6 +29,17 @@ export function startHelperThread(): HelperThread {
   return thread;
 }
 
+/** Waits until the thread has loaded the parser, at most `ms`; true if it has (for tests). */
+export function waitUntilReady(thread: HelperThread, ms: number): boolean {
+  return Atomics.wait(thread.ready, 0, 0, ms) !== 'timed-out' || Atomics.load(thread.ready, 0) === 1;
+}
+
+/** Stops the thread (its pending results are dropped). */
+export function stopHelperThread(thread: HelperThread): void {
+  thread.port.close();
+  void thread.worker.terminate();
+}
+
 let early: HelperThread | undefined;
 
 /** Starts the helper thread now, for the next ParseHelper to adopt; not on a single core. */
@@ -43,8 +54,7 @@ export function hasEarlyHelperThread(): boolean {
 
 /** Waits until the thread started early has loaded the parser, at most `ms`; true if it has (for tests). */
 export function waitForEarlyHelperThread(ms: number): boolean {
-  if (!early) return false;
-  return Atomics.wait(early.ready, 0, 0, ms) !== 'timed-out' || Atomics.load(early.ready, 0) === 1;
+  return early !== undefined && waitUntilReady(early, ms);
 }
 
 /** The thread started early and not adopted yet (handed over once). */
@@ -57,7 +67,5 @@ export function takeEarlyHelperThread(): HelperThread | undefined {
 /** Stops a thread started early that nothing adopted (a build whose bulletins were all cached). */
 export function stopEarlyHelperThread(): void {
   const thread = takeEarlyHelperThread();
-  if (!thread) return;
-  thread.port.close();
-  void thread.worker.terminate();
+  if (thread) stopHelperThread(thread);
 }

@@ -8,7 +8,7 @@ import { receiveMessageOnPort } from 'node:worker_threads';
 import { BulletinError, parseBulletin, type ParseOptions } from '../parser/index.ts';
 import type { BulletinErrorCode } from '../parser/errors.ts';
 import type { BulletinRecord } from '../record.ts';
-import { type HelperThread, startHelperThread, takeEarlyHelperThread } from './parse-helper-thread.ts';
+import { type HelperThread, startHelperThread, stopHelperThread, takeEarlyHelperThread, waitUntilReady } from './parse-helper-thread.ts';
 
 /** One bulletin to parse: its bytes, the path the parser names it by, and the options. */
 export interface ParseJob {
@@ -98,7 +98,7 @@ export class ParseHelper {
 
   /** Waits until the worker has loaded the parser, at most `ms`; true if it has (for tests). */
   waitUntilReady(ms: number): boolean {
-    return Atomics.wait(this.thread.ready, 0, 0, ms) !== 'timed-out' || Atomics.load(this.thread.ready, 0) === 1;
+    return waitUntilReady(this.thread, ms);
   }
 
   /** The results of `jobs` in order, parsed here and on the worker at once. */
@@ -147,8 +147,7 @@ export class ParseHelper {
   }
 
   close(): void {
-    this.thread.port.close();
-    void this.thread.worker.terminate();
+    stopHelperThread(this.thread);
   }
 }
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
+import { writeFileFresh } from '../editor/atomic-write.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import type { Archive, BulletinEntry } from '../site/archive.ts';
 import { decodePagefind, indexText } from './query.js';
@@ -278,12 +279,6 @@ function scratchDir(): string {
   }
 }
 
-/** Writes a file as a new file: a hard link at the path is replaced, never written through. */
-function writeFresh(path: string, data: string | Buffer): void {
-  rmSync(path, { force: true });
-  writeFileSync(path, data);
-}
-
 /** How many Pagefind runs may go at once; may change while the stage runs (see scripts/build.ts). */
 export class JobLimit {
   private readonly listeners: Array<() => void> = [];
@@ -396,8 +391,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const finished = new Map<string, Promise<ShardInfo>>();
     const finish = (shard: Shard, ids: Map<string, string>, meta: BundleMeta, seconds: number): ShardInfo => {
       const catalog = shardCatalog(shard, ids, meta, officialIndex, kindIndex);
-      writeFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
-      writeFresh(join(siteDir, 'search', `${shard.name}.urls.json`), JSON.stringify(shard.entries.map((e) => e.url)));
+      writeFileFresh(join(siteDir, 'search', `${shard.name}.json`), JSON.stringify(catalog));
+      writeFileFresh(join(siteDir, 'search', `${shard.name}.urls.json`), JSON.stringify(shard.entries.map((e) => e.url)));
       options.onShard?.(++shardsDone, shards.length);
       return {
         name: shard.name, year: shard.year, count: shard.entries.length,
@@ -463,11 +458,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       officials,
       kinds,
     };
-    writeFresh(join(siteDir, 'search', 'index.json'), JSON.stringify(index));
-    writeFresh(join(siteDir, 'search', 't2s.json'), JSON.stringify(simplifiedPairs()));
+    writeFileFresh(join(siteDir, 'search', 'index.json'), JSON.stringify(index));
+    writeFileFresh(join(siteDir, 'search', 't2s.json'), JSON.stringify(simplifiedPairs()));
     // The query rules the index was built with, for the search page.
     mkdirSync(join(siteDir, 'assets'), { recursive: true });
-    writeFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
+    writeFileFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
     return { shards: infos, hashes, reused: [...reused.keys()], seconds: (performance.now() - started) / 1000 };
   } finally {
     // Each run's files were removed as it ended: what is left is the folder, or a failed build's runs.

@@ -1,9 +1,9 @@
 // Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../site.config.ts';
-import { copyFileFresh, unlinkIfPresent } from '../editor/atomic-write.ts';
+import { copyFileFresh, writeFileFresh } from '../editor/atomic-write.ts';
 import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from './archive.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,9 +38,7 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOp
     // site, so the old link is removed first: the live site's file is never written in place).
     for (const entry of loadArchiveOnce(options).render.bulletins) {
       copyFileFresh(entry.sourceFile, join(output, entry.sourceUrl));
-      const json = join(output, entry.jsonUrl);
-      unlinkIfPresent(json);
-      writeFileSync(json, recordJson(entry));
+      writeFileFresh(join(output, entry.jsonUrl), recordJson(entry));
     }
   });
 }
