@@ -9,7 +9,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import Eleventy from '@11ty/eleventy';
 import { removeDetached } from '../src/editor/atomic-write.ts';
 import { type Archive, ArchiveError, countItems, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../src/search/build-index.ts';
@@ -200,6 +199,9 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
   const all = archive.render;
   const chunks = renderChunks(all, chunk ?? renderChunkSize(countItems(all)));
   const skipLater = chunks.length > 1 ? await wholeSitePages() : [];
+  // Loaded here, not with the build's modules: the build parses sooner, and Eleventy loads while
+  // the search stage's first Pagefind run uses the other core (0.3-0.5 s).
+  const { default: Eleventy } = await import('@11ty/eleventy');
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {

@@ -1,9 +1,9 @@
 // Writes a new file whole or not at all, and never over an existing one: temp file, fsync, link.
 // And the build's writes into a site folder that may hold hard links to the live site: each file
-// written as a new file (unlinked first), never through a link.
+// written as a new file (what is there unlinked first), never through a link.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Test hooks: called at the named moment; throwing there simulates a crash or a full disk. */
@@ -94,10 +94,19 @@ export function unlinkIfPresent(path: string): void {
   }
 }
 
-/** Writes `data` at `path` as a new file: a hard link there is replaced, never written through. */
+/**
+ * Writes `data` at `path` as a new file: a hard link there is replaced, never written through.
+ * Created exclusively first: in a new folder (a full build) that is one system call, where an
+ * unlink that fails first cost an error object per file (0.5 s for 20,000 files).
+ */
 export function writeFileFresh(path: string, data: string | Uint8Array): void {
-  unlinkIfPresent(path);
-  writeFileSync(path, data);
+  try {
+    writeFileSync(path, data, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    unlinkSync(path);
+    writeFileSync(path, data, { flag: 'wx' });
+  }
 }
 
 /**
@@ -105,12 +114,15 @@ export function writeFileFresh(path: string, data: string | Uint8Array): void {
  * through. The target's folder is made only when it is missing.
  */
 export function copyFileFresh(from: string, to: string): void {
-  unlinkIfPresent(to);
+  // As writeFileFresh: exclusively, then replacing what is there.
   try {
-    copyFileSync(from, to);
+    copyFileSync(from, to, fsConstants.COPYFILE_EXCL);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(from, to);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') unlinkSync(to);
+    // The target's folder is missing (or the source: then the copy below fails again).
+    else if (code === 'ENOENT') mkdirSync(dirname(to), { recursive: true });
+    else throw error;
+    copyFileSync(from, to, fsConstants.COPYFILE_EXCL);
   }
 }

@@ -10,7 +10,7 @@ import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
 import { hasEarlyHelperThread, stopEarlyHelperThread } from './parse-helper-thread.ts';
-import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob } from './parse-pool.ts';
+import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from './parse-pool.ts';
 
 const OWNED_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
@@ -57,11 +57,24 @@ interface Miss {
   seen?: { memoKey: string; signature: string };
 }
 
-/** Files looked up before their misses are parsed: bounds the bytes held at once. */
+/** Files looked up before their misses are parsed: bounds the bytes held at once (two batches' on two threads). */
 const FILES_PER_BATCH = 5000;
 
 /** parseFiles reports progress every this many files (and at the end of each batch). */
 const PROGRESS_EVERY = 250;
+
+/** Each record this process got from a ParseCache → what made it (see recordOrigin). */
+const origins = new WeakMap<BulletinRecord, string>();
+
+/**
+ * What a record was made from: the parser version and the cache key (the file's bytes, path and
+ * options), for a record a ParseCache returned. Two records with the same origin are the same
+ * record, which is what the cache itself relies on; so a build can tell an unchanged record
+ * without hashing its JSON (src/site/fingerprint.ts).
+ */
+export function recordOrigin(record: BulletinRecord): string | undefined {
+  return origins.get(record);
+}
 
 /** The parser's result for a miss; anything but a BulletinError (a bug) is thrown. */
 function parseOrThrow(miss: Miss): { record: BulletinRecord } | { error: BulletinError } {
@@ -154,40 +167,68 @@ export class ParseCache {
    * many files are not in the cache, they are parsed on two threads (src/editor/parse-pool.ts):
    * `helperFrom` is how many misses it takes (HELPER_FROM, or EARLY_HELPER_FROM when a command
    * started the helper's thread early; tests set it low), judged from each batch's share of misses.
-   * `onParsed` is called as files are done.
+   * `filesPerBatch`: files looked up at a time (FILES_PER_BATCH; tests set it low). `onParsed` is
+   * called with the count of files done, every PROGRESS_EVERY and at the end of each batch.
    */
-  parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; helperFrom?: number } = {}, onParsed?: (done: number) => void): Array<ParseOutcome | Error> {
+  parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; helperFrom?: number; filesPerBatch?: number } = {}, onParsed?: (done: number) => void): Array<ParseOutcome | Error> {
     const out = new Array<ParseOutcome | Error>(paths.length);
     let helper: ParseHelper | undefined;
     const helperFrom = want.helperFrom ?? (hasEarlyHelperThread() ? EARLY_HELPER_FROM : HELPER_FROM);
+    const perBatch = want.filesPerBatch ?? FILES_PER_BATCH;
+    // Files whose outcome is known, for progress: every PROGRESS_EVERY, and as each batch is done.
+    let done = 0;
+    const advance = (files: number) => {
+      const before = done;
+      done += files;
+      if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) onParsed?.(done);
+    };
+    const store = (misses: Array<{ at: number; miss: Miss }>, results: ParseResult[]) => misses.forEach(({ at, miss }, i) => {
+      const result = results[i]!;
+      out[at] = 'crash' in result ? result.crash : this.settle(miss, result);
+    });
+    // On two threads, a batch is handed to the worker, then this thread finishes the batch before
+    // it: the worker parses while this thread reads files and stores outcomes, instead of waiting.
+    let handed: { misses: Array<{ at: number; miss: Miss }>; pending: PendingBatch } | undefined;
+    const finishHanded = () => {
+      if (!handed) return;
+      store(handed.misses, helper!.finish(handed.pending));
+      advance(handed.misses.length);
+      onParsed?.(done);
+      handed = undefined;
+    };
     try {
       // In batches: the bytes of the misses are held until the batch is parsed.
-      for (let start = 0; start < paths.length; start += FILES_PER_BATCH) {
+      for (let start = 0; start < paths.length; start += perBatch) {
         const misses: Array<{ at: number; miss: Miss }> = [];
-        let done = start;
-        const tick = () => { if (++done % PROGRESS_EVERY === 0) onParsed?.(done); };
-        const end = Math.min(paths.length, start + FILES_PER_BATCH);
+        const end = Math.min(paths.length, start + perBatch);
         for (let at = start; at < end; at++) {
           const found = this.lookupFile(paths[at]!, options, want);
           if ('bytes' in found) {
             misses.push({ at, miss: found });
           } else {
             out[at] = found;
-            tick();
+            advance(1);
           }
         }
         // A miss is a ParseJob (its bytes, path and options).
         const jobs = misses.map(({ miss }) => miss);
         // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
         if (!helper && (jobs.length / (end - start)) * (paths.length - start) >= helperFrom) helper = ParseHelper.start();
-        // On two threads, progress shows at the end of the batch.
-        const results = helper && jobs.length > 1 ? helper.run(jobs) : jobs.map((job) => (tick(), parseJob(job)));
-        misses.forEach(({ at, miss }, i) => {
-          const result = results[i]!;
-          out[at] = 'crash' in result ? result.crash : this.settle(miss, result);
-        });
-        onParsed?.(end);
+        if (helper && jobs.length > 1) {
+          const pending = helper.begin(jobs);
+          finishHanded();
+          handed = { misses, pending };
+        } else {
+          finishHanded();
+          store(misses, jobs.map((job) => {
+            const result = parseJob(job);
+            advance(1);
+            return result;
+          }));
+          onParsed?.(done);
+        }
       }
+      finishHanded();
     } finally {
       if (helper) this.helped += helper.helped;
       helper?.close();
@@ -239,6 +280,7 @@ export class ParseCache {
     const hit = this.read(key, path);
     if (hit) {
       this.hits++;
+      if (hit.record) origins.set(hit.record, `${parserVersion()}:${key}`);
       const error = hit.error ? errorFromData(hit.error) : undefined;
       let textKey = hit.textKey;
       if (hit.record && textKey === undefined && wantKey) {
@@ -257,6 +299,7 @@ export class ParseCache {
     let outcome: ParseOutcome;
     if ('record' in result) {
       const { record } = result;
+      origins.set(record, `${parserVersion()}:${miss.key}`);
       const textKey = miss.wantKey ? textKeyOf(record.text) : undefined;
       entry = { format: ENTRY_FORMAT, path: miss.path, record, textKey };
       outcome = { record, sha256: miss.sha256, textKey, cached: false };

@@ -46,6 +46,14 @@ export function errorFromData(data: BulletinErrorData): BulletinError {
   return new BulletinError(data.code, data.file, data.reason, data.line);
 }
 
+/** A batch handed to the worker (ParseHelper.begin), to be finished. */
+export interface PendingBatch {
+  batch: number;
+  jobs: ParseJob[];
+  /** Shared with the worker; none when the batch was never handed over (a broken worker). */
+  control?: Int32Array;
+}
+
 /** A result as the worker posts it. */
 type Posted = { batch: number; at: number } & ({ record: BulletinRecord } | { error: BulletinErrorData } | { crash: string });
 
@@ -79,6 +87,8 @@ const STALL_MS = 30_000;
 export class ParseHelper {
   private batches = 0;
   private stalled = false;
+  /** Results the worker posted for batches not yet being finished, by batch. */
+  private readonly ahead = new Map<number, Posted[]>();
   /** Jobs the worker has parsed so far. */
   helped = 0;
 
@@ -103,9 +113,16 @@ export class ParseHelper {
 
   /** The results of `jobs` in order, parsed here and on the worker at once. */
   run(jobs: ParseJob[]): ParseResult[] {
-    if (this.broken) return jobs.map(parseJob);
-    const results: Array<ParseResult | undefined> = new Array(jobs.length);
+    return this.finish(this.begin(jobs));
+  }
+
+  /**
+   * Hands `jobs` to the worker, which starts on them once it is done with the batches before (this
+   * thread can meanwhile do other work, such as reading the next batch); finish() gives their results.
+   */
+  begin(jobs: ParseJob[]): PendingBatch {
     const batch = ++this.batches;
+    if (this.broken) return { batch, jobs };
     // The bytes go over once, in one shared buffer.
     const offsets = new Array<number>(jobs.length + 1);
     offsets[0] = 0;
@@ -114,7 +131,13 @@ export class ParseHelper {
     jobs.forEach((job, i) => bytes.set(job.bytes, offsets[i]));
     const control = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
     this.thread.worker.postMessage({ batch, bytes, offsets, paths: jobs.map((j) => j.path), options: jobs.map((j) => j.options), control });
+    return { batch, jobs, control };
+  }
 
+  /** The results of a batch begun earlier, in order: this thread takes its jobs left, then waits for the worker's. */
+  finish({ batch, jobs, control }: PendingBatch): ParseResult[] {
+    if (!control || this.broken) return jobs.map(parseJob);
+    const results: Array<ParseResult | undefined> = new Array(jobs.length);
     let mine = 0;
     for (let at = Atomics.add(control, NEXT, 1); at < jobs.length; at = Atomics.add(control, NEXT, 1)) {
       results[at] = parseJob(jobs[at]!);
@@ -123,14 +146,22 @@ export class ParseHelper {
     // Every job is taken: wait for the worker's.
     const theirs = jobs.length - mine;
     let received = 0;
+    const take = (message: Posted) => {
+      results[message.at] = fromPosted(message);
+      received++;
+      this.helped++;
+    };
+    for (const message of this.ahead.get(batch) ?? []) take(message);
+    this.ahead.delete(batch);
     let waitedSince = performance.now();
     while (received < theirs) {
       const message = receiveMessageOnPort(this.thread.port)?.message as Posted | undefined;
       if (message) {
-        if (message.batch !== batch) continue; // a stalled batch's late answer
-        results[message.at] = fromPosted(message);
-        received++;
-        this.helped++;
+        // A later batch's result (the worker went on to it) is kept for its finish(); an earlier
+        // one is a stalled batch's late answer.
+        if (message.batch > batch) this.ahead.set(message.batch, [...(this.ahead.get(message.batch) ?? []), message]);
+        if (message.batch !== batch) continue;
+        take(message);
         waitedSince = performance.now();
         continue;
       }

@@ -5,10 +5,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { site } from '../../site.config.ts';
+import { recordOrigin } from '../editor/parse-cache.ts';
+import type { BulletinRecord } from '../record.ts';
 import type { Archive, BulletinEntry, Kind, Person, RenderLists } from './archive.ts';
 
 /** Bumped when the fingerprint's shape or meaning changes: an old file then means a full build. */
-export const FINGERPRINT_VERSION = 3;
+export const FINGERPRINT_VERSION = 4;
 
 export type ListName = keyof RenderLists;
 
@@ -70,19 +72,26 @@ export function globalHash(archive: Archive): string {
   return hash(JSON.stringify({ months: archive.months.map((m) => m.month), feedSize: site.feedSize, pageSize: site.pageSize }));
 }
 
-/** Each paginated item's hash by URL, for every list Eleventy renders. */
+/** Records not from the parse cache → the hash of their JSON. */
 const recordHashes = new WeakMap<object, string>();
 
-function recordHash(record: object): string {
+/**
+ * What stands for a record in its entry's hash. For a record from the parse cache, what it was
+ * made from (recordOrigin): the same for the same record, and known without hashing its JSON
+ * (0.5 s at 10,000 bulletins). Otherwise the hash of its JSON.
+ */
+function recordHash(record: BulletinRecord): string {
+  const origin = recordOrigin(record);
+  if (origin !== undefined) return origin;
   let known = recordHashes.get(record);
   if (known === undefined) recordHashes.set(record, known = hash(JSON.stringify(record)));
   return known;
 }
 
+/** Each paginated item's hash by URL, for every list Eleventy renders. */
 export function itemHashes(archive: Archive): Record<ListName, Map<string, string>> {
   const entries = new Map<string, string>();
-  // The record is most of an entry's JSON, and the same object while its file is unchanged in a
-  // running dev server (the parse cache remembers it): hashed once per record object.
+  // The record is most of an entry's JSON: it stands in by recordHash.
   for (const e of archive.bulletins) entries.set(e.id, hash(JSON.stringify({ ...e, record: recordHash(e.record) })));
   const person = new Map<Person, string>(archive.people.map((p) => [p, hash(JSON.stringify(p))]));
   const kind = new Map<Kind, string>(archive.kinds.map((k) => [k, hash(JSON.stringify(k))]));

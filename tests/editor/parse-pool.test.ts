@@ -102,6 +102,36 @@ describe('ParseCache.parseFiles', () => {
     assert.equal(second.filter((o) => !(o instanceof Error) && o.cached).length, paths.length - 1);
   });
 
+  test('in several batches on two threads, the worker parses one batch while this thread finishes the one before', () => {
+    // Loaded before the parse, as in a build, so that it takes part from the first batch.
+    startHelperThreadEarly();
+    assert.ok(waitForEarlyHelperThread(30_000));
+    const cache = new ParseCache(join(a.root, 'batches-cache'));
+    const progress: number[] = [];
+    const outcomes = cache.parseFiles(paths, {}, { helperFrom: 2, filesPerBatch: 40 }, (done) => progress.push(done));
+    same(outcomes);
+    assert.ok(cache.helped > 0, 'the worker parsed some');
+    // Progress only grows, and ends with every file.
+    assert.deepEqual(progress, [...progress].sort((x, y) => x - y));
+    assert.equal(progress.at(-1), paths.length);
+    // Results of a batch the worker went on to before this thread finished the one before are kept.
+    const helper = ParseHelper.start()!;
+    try {
+      assert.ok(helper.waitUntilReady(30_000));
+      const first = helper.begin(jobs.slice(0, 60));
+      const second = helper.begin(jobs.slice(60, 120));
+      // The worker parses both batches whole (slot 1 of the control array: results it has posted)
+      // before this thread asks for the first.
+      const control = second.control!;
+      for (let waited = 0; Atomics.load(control, 1) < 60 && waited < 300; waited++) Atomics.wait(control, 1, Atomics.load(control, 1), 100);
+      const results = [...helper.finish(first), ...helper.finish(second)];
+      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!)), jobs[i]!.path));
+      assert.equal(helper.helped, 120, 'the worker parsed both batches, and its results of the second were kept');
+    } finally {
+      helper.close();
+    }
+  });
+
   test('with too few misses, parses on this thread alone', () => {
     const cache = new ParseCache(join(a.root, 'one-thread-cache'));
     same(cache.parseFiles(paths, {}, { helperFrom: paths.length + 1 }));

@@ -75,6 +75,18 @@ test('calendars start on Monday', () => {
   assert.equal(weeks.flat().filter(Boolean).length, 31);
 });
 
+test('a month grid has the days and weekdays luxon gives in the archive zone', () => {
+  fc.assert(fc.property(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+    const first = DateTime.fromObject({ year, month, day: 1 }, { zone: 'Asia/Shanghai' });
+    const expected: Array<string | null> = Array.from({ length: first.weekday - 1 }, () => null);
+    for (let d = 1; d <= first.daysInMonth!; d++) expected.push(first.set({ day: d }).toISODate());
+    while (expected.length % 7 !== 0) expected.push(null);
+    const weeks = monthWeeks(year, month);
+    assert.ok(weeks.every((w) => w.length === 7));
+    assert.deepEqual(weeks.flat(), expected);
+  }), { numRuns: 500 });
+});
+
 test('dates read in Chinese and ISO in the archive zone; names convert between scripts', () => {
   assert.equal(chineseDate('2022-07-18'), '2022年7月18日');
   assert.equal(chineseMonth('2022-07'), '2022年7月');
@@ -89,7 +101,13 @@ test('chineseDate names every calendar day as luxon reads it, and refuses what i
     const read = DateTime.fromISO(iso, { zone: 'Asia/Shanghai' });
     assert.equal(chineseDate(iso), `${read.year}年${read.month}月${read.day}日`);
     assert.equal(chineseMonth(iso.slice(0, 7)), `${read.year}年${read.month}月`);
+    assert.equal(isoDateTime(iso), read.startOf('day').toISO({ suppressMilliseconds: true }));
   }), { numRuns: 2000 });
+  // Days when the zone's clocks changed (China kept summer time in 1986-1991).
+  for (const iso of ['1986-05-04', '1986-09-14', '1988-04-10', '1991-09-15']) {
+    assert.equal(isoDateTime(iso), DateTime.fromISO(iso, { zone: 'Asia/Shanghai' }).startOf('day').toISO({ suppressMilliseconds: true }), iso);
+  }
+  assert.throws(() => isoDateTime('2022-02-30'), /not an ISO date/);
   for (const bad of ['2022-02-30', '2023-02-29', '2022-13-01', '2022-7-18', '2022-07-18T00:00', '']) {
     assert.throws(() => chineseDate(bad), /not an ISO date/, bad);
   }
