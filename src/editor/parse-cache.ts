@@ -63,6 +63,12 @@ const FILES_PER_BATCH = 5000;
 /** parseFiles reports progress every this many files (and at the end of each batch). */
 const PROGRESS_EVERY = 250;
 
+/** Whether a record has fields beyond the parser's own (front matter extras). */
+function hasExtras(record: BulletinRecord): boolean {
+  for (const field in record) if (!OWNED_FIELDS.has(field)) return true;
+  return false;
+}
+
 /** Each record this process got from a ParseCache → what made it (see recordOrigin). */
 const origins = new WeakMap<BulletinRecord, string>();
 
@@ -293,7 +299,7 @@ export class ParseCache {
   }
 
   /** Stores what the parser made of a miss, and returns it as an outcome. */
-  private settle(miss: Miss, result: { record: BulletinRecord } | { error: BulletinError }): ParseOutcome {
+  private settle(miss: Miss, result: { record: BulletinRecord; json?: string } | { error: BulletinError }): ParseOutcome {
     this.misses++;
     let entry: Entry;
     let outcome: ParseOutcome;
@@ -308,7 +314,7 @@ export class ParseCache {
       entry = { format: ENTRY_FORMAT, path: miss.path, error: errorData(error) };
       outcome = { error, sha256: miss.sha256, cached: false };
     }
-    this.write(miss.key, entry);
+    this.write(miss.key, entry, 'json' in result ? result.json : undefined);
     if (miss.seen) this.seen.set(miss.seen.memoKey, { signature: miss.seen.signature, outcome });
     return outcome;
   }
@@ -370,13 +376,22 @@ export class ParseCache {
    * Best effort: a cache that cannot be written only makes the next run slower. Lines are held
    * and appended a bucket at a time within a second, and at exit (an append opens the file: 80 µs).
    */
-  private write(key: string, entry: Entry): void {
+  private write(key: string, entry: Entry, recordJson?: string): void {
     if (!this.versionDir || !this.dir) return;
-    // Front matter may hold values JSON cannot keep as they are (a YAML date): such records stay
-    // uncached. The parser's own fields are JSON by construction (tests/parser/golden.test.ts).
-    const extras = Object.fromEntries(Object.entries(entry.record ?? {}).filter(([k]) => !OWNED_FIELDS.has(k)));
-    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(extras)), extras)) return;
-    const json = JSON.stringify(entry);
+    let json: string;
+    if (entry.record && recordJson !== undefined) {
+      // The record's JSON as the helper thread made it (only for a record of the parser's own fields).
+      const { record: _, ...rest } = entry;
+      json = `${JSON.stringify(rest).slice(0, -1)},"record":${recordJson}}`;
+    } else {
+      // Front matter may hold values JSON cannot keep as they are (a YAML date): such records stay
+      // uncached. The parser's own fields are JSON by construction (tests/parser/golden.test.ts).
+      if (entry.record && hasExtras(entry.record)) {
+        const extras = Object.fromEntries(Object.entries(entry.record).filter(([k]) => !OWNED_FIELDS.has(k)));
+        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(extras)), extras)) return;
+      }
+      json = JSON.stringify(entry);
+    }
     const name = key.slice(0, 2);
     this.pending.set(name, `${this.pending.get(name) ?? ''}${key}\t${json}\n`);
     this.pendingBytes += json.length;

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { BulletinError, parseBulletin, type ParseOptions } from '../parser/index.ts';
 import type { BulletinErrorCode } from '../parser/errors.ts';
-import type { BulletinRecord } from '../record.ts';
+import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
 import { type HelperThread, startHelperThread, stopHelperThread, takeEarlyHelperThread, waitUntilReady } from './parse-helper-thread.ts';
 
 /** One bulletin to parse: its bytes, the path the parser names it by, and the options. */
@@ -17,8 +17,12 @@ export interface ParseJob {
   options: ParseOptions;
 }
 
-/** What the parser made of a job: a record, its refusal, or a crash (a bug: anything else it threw). */
-export type ParseResult = { record: BulletinRecord } | { error: BulletinError } | { crash: Error };
+/**
+ * What the parser made of a job: a record, its refusal, or a crash (a bug: anything else it threw).
+ * A record parsed on the worker may come with its JSON (see toPosted), which the cache then stores
+ * as it is.
+ */
+export type ParseResult = { record: BulletinRecord; json?: string } | { error: BulletinError } | { crash: Error };
 
 /** The result of one job on this thread. */
 export function parseJob(job: ParseJob): ParseResult {
@@ -54,8 +58,28 @@ export interface PendingBatch {
   control?: Int32Array;
 }
 
-/** A result as the worker posts it. */
-type Posted = { batch: number; at: number } & ({ record: BulletinRecord } | { error: BulletinErrorData } | { crash: string });
+/** A result as the worker posts it (toPosted), with its place. */
+type Posted = { batch: number; at: number } & PostedResult;
+
+type PostedResult = { json: string } | { record: BulletinRecord } | { error: BulletinErrorData } | { crash: string };
+
+const OWN_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
+
+/**
+ * A result as the worker posts it. A record of the parser's own fields only (JSON by construction,
+ * tests/parser/golden.test.ts) goes as its JSON text: quicker to make and to read than a
+ * structured clone, and the cache stores that text instead of making it again on this thread.
+ * A record with other front matter values goes as it is (a clone keeps what JSON would not, such
+ * as a date).
+ */
+export function toPosted(result: ParseResult): PostedResult {
+  if ('record' in result) {
+    for (const field in result.record) if (!OWN_FIELDS.has(field)) return { record: result.record };
+    return { json: JSON.stringify(result.record) };
+  }
+  if ('error' in result) return { error: errorData(result.error) };
+  return { crash: result.crash.stack ?? result.crash.message };
+}
 
 // Slots of the control array shared with the worker.
 const NEXT = 0; // the next job to take
@@ -183,6 +207,7 @@ export class ParseHelper {
 }
 
 function fromPosted(message: Posted): ParseResult {
+  if ('json' in message) return { record: JSON.parse(message.json) as BulletinRecord, json: message.json };
   if ('record' in message) return { record: message.record };
   if ('error' in message) return { error: errorFromData(message.error) };
   return { crash: new Error(message.crash) };

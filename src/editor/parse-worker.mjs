@@ -5,7 +5,7 @@
 //
 // Message in: { batch, bytes (SharedArrayBuffer view of every job's bytes), offsets, paths, options,
 // control (Int32Array: [next job, results posted]) }.
-// Messages out, on workerData.port: { batch, at, record } | { batch, at, error } | { batch, at, crash }.
+// Messages out, on workerData.port: { batch, at } and one of toPosted's { json }, { record }, { error }, { crash }.
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
@@ -15,7 +15,7 @@ const DONE = 1;
 if (parentPort && workerData?.role === 'parse-helper') {
   /** @type {import('node:worker_threads').MessagePort} */
   const port = workerData.port;
-  const { parseJob, errorData } = await tsImport('./parse-pool.ts', import.meta.url);
+  const { parseJob, toPosted } = await tsImport('./parse-pool.ts', import.meta.url);
   Atomics.store(workerData.ready, 0, 1);
   Atomics.notify(workerData.ready, 0);
 
@@ -24,9 +24,7 @@ if (parentPort && workerData?.role === 'parse-helper') {
     for (let at = Atomics.add(control, NEXT, 1); at < paths.length; at = Atomics.add(control, NEXT, 1)) {
       // A copy: the parser may keep views of its input, and the shared buffer must not outlive the batch.
       const result = parseJob({ bytes: bytes.slice(offsets[at], offsets[at + 1]), path: paths[at], options: options[at] });
-      if ('record' in result) port.postMessage({ batch, at, record: result.record });
-      else if ('error' in result) port.postMessage({ batch, at, error: errorData(result.error) });
-      else port.postMessage({ batch, at, crash: result.crash.stack ?? result.crash.message });
+      port.postMessage({ batch, at, ...toPosted(result) });
       Atomics.add(control, DONE, 1);
       Atomics.notify(control, DONE);
     }

@@ -7,7 +7,8 @@ import { after, describe, test } from 'node:test';
 import { isBuildCommand } from '../../scripts/build-early.ts';
 import { ParseCache } from '../../src/editor/parse-cache.ts';
 import { hasEarlyHelperThread, startHelperThreadEarly, stopEarlyHelperThread, waitForEarlyHelperThread } from '../../src/editor/parse-helper-thread.ts';
-import { EARLY_HELPER_FROM, HELPER_FROM, type ParseJob, ParseHelper, parseJob } from '../../src/editor/parse-pool.ts';
+import { EARLY_HELPER_FROM, HELPER_FROM, type ParseJob, ParseHelper, parseJob, toPosted } from '../../src/editor/parse-pool.ts';
+import { type BulletinRecord, RECORD_FIELDS } from '../../src/record.ts';
 import { ROOT, cleanUp, tempArchive } from './helpers.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -36,12 +37,30 @@ describe('parse helper', () => {
       assert.equal(results.length, jobs.length);
       results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!)), jobs[i]!.path));
       assert.ok(results.some((r) => 'error' in r) && results.some((r) => 'record' in r));
+      // The worker's records of the parser's own fields come with their JSON, which the cache
+      // stores as it is; one with other front matter (provenance, tags) comes as a clone.
+      const withJson = results.filter((r): r is { record: BulletinRecord; json: string } => 'record' in r && r.json !== undefined);
+      assert.ok(withJson.length > 0);
+      for (const r of withJson) {
+        assert.equal(r.json, JSON.stringify(r.record));
+        assert.ok(Object.keys(r.record).every((k) => RECORD_FIELDS.includes(k as never)));
+      }
+      assert.ok(results.some((r) => 'record' in r && r.json === undefined && 'provenance' in r.record));
       // A second batch on the same worker.
       const again = helper.run(jobs.slice(0, 30));
       again.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!))));
     } finally {
       helper.close();
     }
+  });
+
+  test('a record with a front matter date goes from the worker as it is, not as JSON', () => {
+    const result = parseJob(fixtures.find((f) => f.path.includes('front-matter'))!);
+    assert.ok('record' in result);
+    const published = new Date('2020-05-04T00:00:00Z');
+    const posted = toPosted({ record: { ...result.record, published } as BulletinRecord });
+    assert.ok('record' in posted && (posted.record as unknown as { published: Date }).published === published);
+    assert.deepEqual(toPosted({ record: { ...result.record } }), 'provenance' in result.record ? { record: result.record } : { json: JSON.stringify(result.record) });
   });
 
   test('a thread started early is the one the next helper runs on, once', () => {
