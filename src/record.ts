@@ -110,3 +110,16 @@ export const RECORD_FIELDS = [
   'id', 'date', 'end_date', 'title', 'source', 'script', 'officials', 'meetings', 'reporters',
   'text', 'readings', 'source_file', 'origin', 'warnings',
 ] as const;
+
+const OWN_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
+
+/** Whether a field is one the parser owns (RECORD_FIELDS) rather than a front-matter extra. */
+export function isRecordField(field: string): boolean {
+  return OWN_FIELDS.has(field);
+}
+
+/** Whether a record has front-matter extras, fields beyond the parser's own. */
+export function hasExtraFields(record: object): boolean {
+  for (const field in record) if (!OWN_FIELDS.has(field)) return true;
+  return false;
+}

@@ -8,11 +8,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
-import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
+import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts';
 import { hasEarlyHelperThread, stopEarlyHelperThread } from './parse-helper-thread.ts';
 import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from './parse-pool.ts';
 
-const OWNED_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -62,12 +61,6 @@ const FILES_PER_BATCH = 5000;
 
 /** parseFiles reports progress every this many files (and at the end of each batch). */
 const PROGRESS_EVERY = 250;
-
-/** Whether a record has fields beyond the parser's own (front matter extras). */
-function hasExtras(record: BulletinRecord): boolean {
-  for (const field in record) if (!OWNED_FIELDS.has(field)) return true;
-  return false;
-}
 
 /** Each record this process got from a ParseCache → what made it (see recordOrigin). */
 const origins = new WeakMap<BulletinRecord, string>();
@@ -386,8 +379,8 @@ export class ParseCache {
     } else {
       // Front matter may hold values JSON cannot keep as they are (a YAML date): such records stay
       // uncached. The parser's own fields are JSON by construction (tests/parser/golden.test.ts).
-      if (entry.record && hasExtras(entry.record)) {
-        const extras = Object.fromEntries(Object.entries(entry.record).filter(([k]) => !OWNED_FIELDS.has(k)));
+      if (entry.record && hasExtraFields(entry.record)) {
+        const extras = Object.fromEntries(Object.entries(entry.record).filter(([k]) => !isRecordField(k)));
         if (!isDeepStrictEqual(JSON.parse(JSON.stringify(extras)), extras)) return;
       }
       json = JSON.stringify(entry);

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { BulletinError, parseBulletin, type ParseOptions } from '../parser/index.ts';
 import type { BulletinErrorCode } from '../parser/errors.ts';
-import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
+import { type BulletinRecord, hasExtraFields } from '../record.ts';
 import { type HelperThread, startHelperThread, stopHelperThread, takeEarlyHelperThread, waitUntilReady } from './parse-helper-thread.ts';
 
 /** One bulletin to parse: its bytes, the path the parser names it by, and the options. */
@@ -63,8 +63,6 @@ type Posted = { batch: number; at: number } & PostedResult;
 
 type PostedResult = { json: string } | { record: BulletinRecord } | { error: BulletinErrorData } | { crash: string };
 
-const OWN_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
-
 /**
  * A result as the worker posts it. A record of the parser's own fields only (JSON by construction,
  * tests/parser/golden.test.ts) goes as its JSON text: quicker to make and to read than a
@@ -74,8 +72,7 @@ const OWN_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
  */
 export function toPosted(result: ParseResult): PostedResult {
   if ('record' in result) {
-    for (const field in result.record) if (!OWN_FIELDS.has(field)) return { record: result.record };
-    return { json: JSON.stringify(result.record) };
+    return hasExtraFields(result.record) ? { record: result.record } : { json: JSON.stringify(result.record) };
   }
   if ('error' in result) return { error: errorData(result.error) };
   return { crash: result.crash.stack ?? result.crash.message };

@@ -1,6 +1,6 @@
 // Last step: front-matter fields override what the parser found; other keys are kept on the record.
 import { z } from 'zod';
-import { type BulletinRecord, RECORD_FIELDS } from '../record.ts';
+import { type BulletinRecord, isRecordField } from '../record.ts';
 import { BulletinError } from './errors.ts';
 import { toSimplified } from './script.ts';
 
@@ -63,7 +63,7 @@ export function applyFrontMatter(record: BulletinRecord, data: Record<string, un
   }
   // Any other key (provenance, tags …) is kept as it is, unless it would hide a computed field.
   for (const key of keys) {
-    if ((RECORD_FIELDS as readonly string[]).includes(key)) continue;
+    if (isRecordField(key)) continue;
     out[key] = data[key];
   }
   for (const key of keys) {
