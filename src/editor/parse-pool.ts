@@ -180,7 +180,11 @@ export class ParseHelper {
       if (message) {
         // A later batch's result (the worker went on to it) is kept for its finish(); an earlier
         // one is a stalled batch's late answer.
-        if (message.batch > batch) this.ahead.set(message.batch, [...(this.ahead.get(message.batch) ?? []), message]);
+        if (message.batch > batch) {
+          const kept = this.ahead.get(message.batch);
+          if (kept) kept.push(message);
+          else this.ahead.set(message.batch, [message]);
+        }
         if (message.batch !== batch) continue;
         take(message);
         waitedSince = performance.now();

@@ -72,20 +72,13 @@ export function globalHash(archive: Archive): string {
   return hash(JSON.stringify({ months: archive.months.map((m) => m.month), feedSize: site.feedSize, pageSize: site.pageSize }));
 }
 
-/** Records not from the parse cache → the hash of their JSON. */
-const recordHashes = new WeakMap<object, string>();
-
 /**
- * What stands for a record in its entry's hash. For a record from the parse cache, what it was
- * made from (recordOrigin): the same for the same record, and known without hashing its JSON
- * (0.5 s at 10,000 bulletins). Otherwise the hash of its JSON.
+ * What stands for a record in its entry's hash. For a record from the parse cache (every record of
+ * a loaded archive), what it was made from (recordOrigin): the same for the same record, and known
+ * without hashing its JSON (0.5 s at 10,000 bulletins). Otherwise the hash of its JSON.
  */
 function recordHash(record: BulletinRecord): string {
-  const origin = recordOrigin(record);
-  if (origin !== undefined) return origin;
-  let known = recordHashes.get(record);
-  if (known === undefined) recordHashes.set(record, known = hash(JSON.stringify(record)));
-  return known;
+  return recordOrigin(record) ?? hash(JSON.stringify(record));
 }
 
 /** Each paginated item's hash by URL, for every list Eleventy renders. */
