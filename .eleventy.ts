@@ -1,7 +1,7 @@
 // Eleventy configuration: wires the archive's plugins and folders; the logic lives in src/site/.
 import { site } from './site.config.ts';
 import { filtersPlugin } from './src/site/filters.ts';
-import { archivePlugin, assetsPlugin, type EleventyConfig, typescriptPagesPlugin } from './src/site/plugin.ts';
+import { archivePlugin, assetsPlugin, type EleventyConfig, PAGE_FORMAT, PAGES_DIR, typescriptPagesPlugin } from './src/site/plugin.ts';
 
 export default function (eleventyConfig: EleventyConfig) {
   // Pages are *.11ty.ts modules that escape everything they print (src/site/html.ts).
@@ -13,8 +13,9 @@ export default function (eleventyConfig: EleventyConfig) {
   // CSS, the browser script and the opencc-js converters.
   eleventyConfig.addPlugin(assetsPlugin);
   return {
-    dir: { input: 'src/site/pages' },
-    templateFormats: ['11ty.ts'],
+    // src/site/pages, or its compiled copy (scripts/run.mjs).
+    dir: { input: PAGES_DIR },
+    templateFormats: [PAGE_FORMAT],
     pathPrefix: site.pathPrefix,
   };
 }

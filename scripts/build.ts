@@ -4,18 +4,19 @@
 // After one new bulletin only the pages it changes are rendered (src/site/subset.ts); --full renders all.
 import { isBuildCommand } from './build-early.ts';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { removeDetached } from '../src/editor/atomic-write.ts';
+import { CODE_EXT, CODE_ROOT, ROOT } from '../src/paths.ts';
 import { type Archive, ArchiveError, countItems, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../src/search/build-index.ts';
+import { PAGE_FORMAT, PAGES_DIR } from '../src/site/plugin.ts';
 import { StageClock } from './bench/progress.ts';
 import { type BuildPlan, configureEleventy, forgetFingerprint, planBuild, prepareSubsetFolder, readPrevious, saveFingerprint } from '../src/site/subset.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BuildOptions {
   /** The content folder (bulletins/, redirects.yml, officials.yml). */
@@ -180,12 +181,12 @@ export function renderChunks(lists: RenderLists, size: number): RenderLists[] {
 
 /** Page modules that render the same whatever the render lists hold (home, feeds …): written by the first run only. */
 async function wholeSitePages(): Promise<string[]> {
-  const dir = join(ROOT, 'src/site/pages');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.11ty.ts')).sort();
+  const dir = join(ROOT, PAGES_DIR);
+  const files = readdirSync(dir).filter((f) => f.endsWith(`.${PAGE_FORMAT}`)).sort();
   const whole: string[] = [];
   for (const file of files) {
     const page = await import(pathToFileURL(join(dir, file)).href) as { data?: { pagination?: { data?: string } } };
-    if (!page.data?.pagination?.data?.startsWith('archive.render.')) whole.push(join('src/site/pages', file));
+    if (!page.data?.pagination?.data?.startsWith('archive.render.')) whole.push(join(PAGES_DIR, file));
   }
   return whole;
 }
@@ -226,7 +227,7 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
           c.addTransform('build-progress', (content) => (stage.tick(), content));
         }
       };
-      const eleventy = new Eleventy('src/site/pages', temp, { configPath: '.eleventy.ts', quietMode: true, config });
+      const eleventy = new Eleventy(PAGES_DIR, temp, { configPath: relative(ROOT, join(CODE_ROOT, `.eleventy${CODE_EXT}`)), quietMode: true, config });
       // Eleventy's answer holds every page's HTML: counted, not kept (1 GB and more at 100,000).
       const written = await eleventy.write() as unknown;
       pages += Array.isArray(written) ? written.flat(Infinity).length : 0;

@@ -2,18 +2,15 @@
 // Shared by `bulletin check`, `bulletin add` and the build's data layer (src/site/archive.ts).
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { BulletinError, type ParseOptions } from '../parser/index.ts';
+import { ROOT } from '../paths.ts';
 import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts';
 import { hasEarlyHelperThread, stopEarlyHelperThread } from './parse-helper-thread.ts';
 import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from './parse-pool.ts';
-
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Packages whose behaviour shapes a record: their versions are part of the parser version. */
 const PARSER_PACKAGES = ['gray-matter', 'iconv-lite', 'luxon', 'opencc-js', 'pinyin-pro', 'zod'];

@@ -1,13 +1,14 @@
 // The parse helper's worker thread (src/editor/parse-pool.ts, ParseHelper): takes the next job of
 // a batch from the shared counter, parses it and posts the result, until none is left.
 // Plain JavaScript: Node 20 starts a worker only from a .js/.mjs file; parse-pool.ts (TypeScript)
-// is loaded through tsx's API, so both threads parse with the same parseJob.
+// is loaded through tsx's API, so both threads parse with the same parseJob. In the compiled copy of
+// the code (scripts/run.mjs) parse-pool.js is beside this file, and is imported as it is.
 //
 // Message in: { batch, bytes (SharedArrayBuffer view of every job's bytes), offsets, paths, options,
 // control (Int32Array: [next job, results posted]) }.
 // Messages out, on workerData.port: { batch, at } and one of toPosted's { json }, { record }, { error }, { crash }.
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
 
 const NEXT = 0;
 const DONE = 1;
@@ -15,7 +16,10 @@ const DONE = 1;
 if (parentPort && workerData?.role === 'parse-helper') {
   /** @type {import('node:worker_threads').MessagePort} */
   const port = workerData.port;
-  const { parseJob, toPosted } = await tsImport('./parse-pool.ts', import.meta.url);
+  const compiled = new URL('./parse-pool.js', import.meta.url);
+  const { parseJob, toPosted } = existsSync(compiled)
+    ? await import(compiled.href)
+    : await (await import('tsx/esm/api')).tsImport('./parse-pool.ts', import.meta.url);
   Atomics.store(workerData.ready, 0, 1);
   Atomics.notify(workerData.ready, 0);
 

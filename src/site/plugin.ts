@@ -1,12 +1,10 @@
 // Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { site } from '../../site.config.ts';
 import { copyFileFresh, writeFileFresh } from '../editor/atomic-write.ts';
+import { CODE_EXT, CODE_ROOT, ROOT } from '../paths.ts';
 import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from './archive.ts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The slice of Eleventy's config API the plugins use. */
 export interface EleventyConfig {
@@ -16,6 +14,7 @@ export interface EleventyConfig {
   addFilter(name: string, fn: (...args: any[]) => unknown): void;
   on(event: string, fn: (arg: any) => unknown): void;
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void, options?: O): void;
+  setUseGitIgnore(use: boolean): void;
 }
 
 /** A bulletin's record.json: the record exactly as the parser made it, plus where its page and source copy are. */
@@ -43,11 +42,22 @@ export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOp
   });
 }
 
-/** Pages are TypeScript modules (*.11ty.ts) run like Eleventy's JavaScript templates. */
+/**
+ * Pages are TypeScript modules (*.11ty.ts) run like Eleventy's JavaScript templates; in the compiled
+ * copy of the code (src/paths.ts) they are JavaScript templates (*.11ty.js).
+ */
 export function typescriptPagesPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
-  eleventyConfig.addTemplateFormats('11ty.ts');
+  if (CODE_EXT === '.ts') eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
+  eleventyConfig.addTemplateFormats(PAGE_FORMAT);
+  // The compiled pages are under .cache/, which .gitignore lists; the pages folder holds nothing else.
+  eleventyConfig.setUseGitIgnore(false);
 }
+
+/** The page modules' template format: 11ty.ts, or 11ty.js in the compiled copy. */
+export const PAGE_FORMAT = `11ty${CODE_EXT}`;
+
+/** The page modules' folder, from the repository root (Eleventy's working directory). */
+export const PAGES_DIR = relative(ROOT, join(CODE_ROOT, 'src/site/pages'));
 
 /** Files copied into the site as they are: site path → path from the repository root. */
 const ASSETS: Record<string, string> = {

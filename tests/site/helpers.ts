@@ -70,9 +70,13 @@ export function writeContent(dir: string): string {
   return dir;
 }
 
-/** Runs scripts/build.ts as `npm run build` would, with --content and --out. */
-export function runBuild(contentDir: string, outDir: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--content', contentDir, '--out', outDir], {
+/**
+ * Runs scripts/build.ts as `npm run build` does (its compiled copy, through scripts/run.mjs), with
+ * --content and --out; or, with `from: 'sources'`, the TypeScript itself through tsx.
+ */
+export function runBuild(contentDir: string, outDir: string, from: 'compiled' | 'sources' = 'compiled'): { status: number | null; stdout: string; stderr: string } {
+  const command = from === 'compiled' ? [join(ROOT, 'scripts/run.mjs')] : ['--import', 'tsx'];
+  const result = spawnSync(process.execPath, [...command, join(ROOT, 'scripts/build.ts'), '--content', contentDir, '--out', outDir], {
     cwd: ROOT, encoding: 'utf8', timeout: 180_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
