@@ -213,7 +213,7 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
       const config = (eleventyConfig: unknown) => {
         const c = eleventyConfig as {
           on(event: string, f: (map: { urlToInputPath: object }) => void): void;
-          addTransform(name: string, f: (content: string) => string): void;
+          addTransform(name: string, f: (content: string | Buffer) => string | Buffer): void;
           ignores: { add(path: string): void };
         };
         configureEleventy(plan, c);
