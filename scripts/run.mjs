@@ -22,7 +22,7 @@ const BUILD_DIR = '.cache/build';
 const CODE = ['src', 'scripts', 'layouts', 'site.config.ts', '.eleventy.ts'];
 /** Browser files, read from the sources by the build (src/site/plugin.ts), never run by Node. */
 const NOT_CODE = ['src/site/assets'];
-/** Copies kept besides the current one (another process may still be running an older copy). */
+/** Copies kept, the current one among them (another process may still be running an older one). */
 const KEEP = 4;
 
 /** Every code file, relative to the root, sorted. */
