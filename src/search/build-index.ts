@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
-import { writeFileFresh } from '../editor/atomic-write.ts';
+import { removeDetached, writeFileFresh } from '../editor/atomic-write.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import type { Archive, BulletinEntry } from '../site/archive.ts';
 import { decodePagefind, indexText } from './query.js';
@@ -245,7 +245,7 @@ class PagefindRunner {
     this.worker.on('exit', () => this.failAll(new Error('the Pagefind runner stopped')));
   }
 
-  /** Indexes `site` into `scratch`, then copies what the search page reads into `bundle`. */
+  /** Indexes `site` into `scratch`, then copies what the search page reads into `bundle` (the caller removes `site` and `scratch`). */
   run(task: { site: string; scratch: string; bundle: string }): Promise<number> {
     const id = this.next++;
     return new Promise((done, fail) => {
@@ -416,7 +416,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         const bundle = join(siteDir, 'pagefind', shard.name);
         mkdirSync(site);
         shard.entries.forEach((e, n) => writeFileSync(join(site, `${n}.html`), shadowPage(e, n)));
-        const indexed = runner.run({ site, scratch: join(shadow, `${shard.name}.bundle`), bundle }).then((seconds) => {
+        const scratch = join(shadow, `${shard.name}.bundle`);
+        const indexed = runner.run({ site, scratch, bundle }).then((seconds) => {
+          // In a detached rm -rf: for 20,000 files at 10,000 bulletins, half the CPU of rmSync.
+          removeDetached([site, scratch]);
           const meta = readBundleMeta(bundle);
           const { pages, rows } = meta;
           if (rows?.length !== shard.entries.length) throw new Error(`Pagefind sorted ${rows?.length ?? 0} pages by row for the ${shard.entries.length} bulletins of shard ${shard.name}`);

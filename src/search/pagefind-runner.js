@@ -5,32 +5,13 @@
 // starts the next at once, whatever the main thread does.
 //
 // Messages in: { type: 'run', id, site, scratch, bundle } (index `site` into `scratch`, then copy
-// what the search page reads into `bundle` and remove both scratch folders), { type: 'jobs', value }
+// what the search page reads into `bundle`; src/search/build-index.ts then removes both scratch folders), { type: 'jobs', value }
 // (how many runs at once), { type: 'abort' } (kill the runs, drop the queue).
 // Messages out: { type: 'done', id, seconds } or { type: 'failed', id, message }, once per run.
 import { spawn } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-
-/**
- * Deletes the run's folders in a detached `rm -rf` (as removeDetached in src/editor/atomic-write.ts
- * does for the build): for 20,000 files at 10,000 bulletins it takes half the CPU of rmSync, which
- * lstats each one first. Here, if `rm` cannot start.
- * @param {string[]} folders
- */
-const removeDetached = (folders) => {
-  const removeHere = () => {
-    for (const f of folders) rmSync(f, { recursive: true, force: true });
-  };
-  try {
-    const child = spawn('rm', ['-rf', '--', ...folders], { detached: true, stdio: 'ignore' });
-    child.on('error', removeHere);
-    child.unref();
-  } catch {
-    removeHere();
-  }
-};
 
 /**
  * Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments
@@ -82,7 +63,6 @@ if (parentPort && workerData?.role === 'pagefind-runner') {
       pump();
       try {
         cpSync(task.scratch, task.bundle, { recursive: true, filter: (path) => !unusedByThePage(basename(path)) });
-        removeDetached([task.site, task.scratch]);
       } catch (error) {
         return end(`copying the Pagefind bundle of ${task.site}: ${/** @type {Error} */ (error).stack ?? String(error)}`);
       }
