@@ -1,10 +1,11 @@
 // Writes a new file whole or not at all, and never over an existing one: temp file, fsync, link.
 // And the build's writes into a site folder that may hold hard links to the live site: each file
 // written as a new file (what is there unlinked first), never through a link.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+export { removeDetached } from './remove-detached.js';
 
 /** Test hooks: called at the named moment; throwing there simulates a crash or a full disk. */
 export interface WriteHooks {
@@ -60,24 +61,6 @@ function syncFolder(dir: string): void {
     fsyncSync(fd);
   } catch { /* best effort */ } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Deletes folders in a detached `rm -rf` that outlives this process (unlinking tens of thousands
- * of files took seconds of a build that had nothing else to wait for); here, if that cannot start.
- */
-export function removeDetached(folders: string[]): void {
-  if (folders.length === 0) return;
-  const removeHere = () => {
-    for (const f of folders) rmSync(f, { recursive: true, force: true });
-  };
-  try {
-    const child = spawn('rm', ['-rf', '--', ...folders], { detached: true, stdio: 'ignore' });
-    child.on('error', removeHere);
-    child.unref();
-  } catch {
-    removeHere();
   }
 }
 

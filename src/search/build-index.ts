@@ -2,16 +2,16 @@
 // Pagefind index per year (or per part of a big year), and the small files the search page reads.
 // Everything is written into the site folder being built, so a failure here fails the build
 // before the new site replaces the old one.
+import { type ChildProcess, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants as fsConstants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
-import { removeDetached, writeFileFresh } from '../editor/atomic-write.ts';
+import { writeFileFresh } from '../editor/atomic-write.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import type { Archive, BulletinEntry } from '../site/archive.ts';
 import { decodePagefind, indexText } from './query.js';
@@ -215,52 +215,69 @@ export function shardHash(shard: Shard): string {
 }
 
 /**
- * Pagefind runs on a worker thread (src/search/pagefind-runner.js), at most `limit.value` at a
- * time: the runs go on while this thread is busy (Eleventy renders on it for tens of seconds
- * without a break). run() resolves with the run's seconds once its bundle is in place.
+ * Pagefind runs in a small process of their own (src/search/pagefind-runner.js), at most
+ * `limit.value` at a time: the runs go on while this thread is busy (Eleventy renders on it for
+ * tens of seconds without a break), and starting each run, and deleting its files, forks that
+ * small process rather than this one. run() resolves with the run's seconds once its bundle is in place.
  */
 class PagefindRunner {
-  private readonly worker: Worker;
+  private readonly child: ChildProcess;
   private readonly waiting = new Map<number, { done: (seconds: number) => void; fail: (error: Error) => void }>();
+  private readonly exited: Promise<void>;
   private next = 0;
 
   constructor(limit: JobLimit) {
-    this.worker = new Worker(new URL('./pagefind-runner.js', import.meta.url), {
-      workerData: {
-        role: 'pagefind-runner',
-        binary: pagefindBinary(),
-        jobs: limit.value,
-        // Smaller index chunks: a query fetches less (measured in docs/search.md).
-        env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? '4000' },
-      },
+    this.child = fork(fileURLToPath(new URL('./pagefind-runner.js', import.meta.url)), ['pagefind-runner', pagefindBinary(), String(limit.value)], {
+      // Plain JavaScript: no loader hooks (tsx) from this process's flags.
+      execArgv: [],
+      // Smaller index chunks: a query fetches less (measured in docs/search.md).
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? '4000' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    limit.onChange(() => this.worker.postMessage({ type: 'jobs', value: limit.value }));
-    this.worker.on('message', (m: { type: 'done'; id: number; seconds: number } | { type: 'failed'; id: number; message: string }) => {
+    limit.onChange(() => this.send({ type: 'jobs', value: limit.value }));
+    this.child.on('message', (m: { type: 'done'; id: number; seconds: number } | { type: 'failed'; id: number; message: string }) => {
       const waiting = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (m.type === 'done') waiting?.done(m.seconds);
       else waiting?.fail(new Error(m.message));
     });
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', () => this.failAll(new Error('the Pagefind runner stopped')));
+    this.exited = new Promise((resolve) => {
+      this.child.on('exit', (code, signal) => {
+        this.failAll(new Error(`the Pagefind runner stopped (${signal ?? `exit ${code}`})`));
+        resolve();
+      });
+      this.child.on('error', (error) => {
+        this.failAll(error);
+        // A process that never started has no exit to wait for.
+        if (this.child.pid === undefined) resolve();
+      });
+    });
   }
 
-  /** Indexes `site` into `scratch`, then copies what the search page reads into `bundle` (the caller removes `site` and `scratch`). */
+  /** Indexes `site` into `scratch`, copies what the search page reads into `bundle`, and deletes `site` and `scratch`. */
   run(task: { site: string; scratch: string; bundle: string }): Promise<number> {
     const id = this.next++;
     return new Promise((done, fail) => {
       this.waiting.set(id, { done, fail });
-      this.worker.postMessage({ type: 'run', id, ...task });
+      this.send({ type: 'run', id, ...task });
     });
   }
 
   /** Kills the runs under way and drops the queue; each of their promises rejects. */
   abort(): void {
-    this.worker.postMessage({ type: 'abort' });
+    this.send({ type: 'abort' });
   }
 
+  /** Ends the runner process (it kills any run still going) and waits for it to exit. */
   async close(): Promise<void> {
-    await this.worker.terminate();
+    if (this.child.connected) this.child.disconnect();
+    await this.exited;
+  }
+
+  private send(message: object): void {
+    // A runner that has gone already failed every run it had (the exit handler).
+    if (this.child.connected) this.child.send(message);
+    else this.failAll(new Error('the Pagefind runner stopped'));
   }
 
   private failAll(error: Error): void {
@@ -418,8 +435,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         shard.entries.forEach((e, n) => writeFileSync(join(site, `${n}.html`), shadowPage(e, n)));
         const scratch = join(shadow, `${shard.name}.bundle`);
         const indexed = runner.run({ site, scratch, bundle }).then((seconds) => {
-          // In a detached rm -rf: for 20,000 files at 10,000 bulletins, half the CPU of rmSync.
-          removeDetached([site, scratch]);
           const meta = readBundleMeta(bundle);
           const { pages, rows } = meta;
           if (rows?.length !== shard.entries.length) throw new Error(`Pagefind sorted ${rows?.length ?? 0} pages by row for the ${shard.entries.length} bulletins of shard ${shard.name}`);

@@ -1,17 +1,22 @@
-// The search stage's Pagefind runs, on a worker thread of their own (src/search/build-index.ts,
-// PagefindRunner). The build's main thread is busy for tens of seconds at a time while Eleventy
-// renders, and a run that ended there was only noticed, and the next started, once Eleventy was
-// done: 1 shard of 17 was indexed during a 25 s render of 10,000 bulletins. Here each run that ends
-// starts the next at once, whatever the main thread does.
+// The search stage's Pagefind runs, in a small Node process of their own (src/search/build-index.ts,
+// PagefindRunner, starts it with child_process.fork). The build's main thread is busy for tens of
+// seconds at a time while Eleventy renders, and a run that ended there was only noticed, and the
+// next started, once Eleventy was done: 1 shard of 17 was indexed during a 25 s render of 10,000
+// bulletins. Here each run that ends starts the next at once, whatever the main thread does.
+// A process rather than a thread: starting a program forks the process that starts it, and the
+// build's process holds hundreds of MB (each of its forks took 60-80 ms of its threads' time);
+// this one holds about 40 MB.
 //
-// Messages in: { type: 'run', id, site, scratch, bundle } (index `site` into `scratch`, then copy
-// what the search page reads into `bundle`; src/search/build-index.ts then removes both scratch folders), { type: 'jobs', value }
+// Started as `node pagefind-runner.js pagefind-runner BINARY JOBS`, with Pagefind's environment.
+// Messages in: { type: 'run', id, site, scratch, bundle } (index `site` into `scratch`, copy what
+// the search page reads into `bundle`, then delete `site` and `scratch`), { type: 'jobs', value }
 // (how many runs at once), { type: 'abort' } (kill the runs, drop the queue).
 // Messages out: { type: 'done', id, seconds } or { type: 'failed', id, message }, once per run.
+// When the build's process goes away (the IPC channel closes), the runs are killed and this exits.
 import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { removeDetached } from '../editor/remove-detached.js';
 
 /**
  * Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments
@@ -20,12 +25,11 @@ import { parentPort, workerData } from 'node:worker_threads';
  */
 const unusedByThePage = (name) => name === 'fragment' || /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/.test(name);
 
-if (parentPort && workerData?.role === 'pagefind-runner') {
-  const port = parentPort;
-  /** @type {{ binary: string; env: Record<string, string> }} */
-  const { binary, env } = workerData;
-  /** @type {number} */
-  let jobs = workerData.jobs;
+// The role argument (build-index.ts passes it), so that importing this file elsewhere does nothing.
+if (process.send && process.argv[2] === 'pagefind-runner') {
+  const send = /** @type {(message: unknown) => void} */ (process.send.bind(process));
+  const binary = /** @type {string} */ (process.argv[3]);
+  let jobs = Number(process.argv[4]);
   /** @type {Array<{ id: number; site: string; scratch: string; bundle: string }>} */
   const queue = [];
   /** @type {Set<import('node:child_process').ChildProcess>} */
@@ -39,7 +43,7 @@ if (parentPort && workerData?.role === 'pagefind-runner') {
   /** @param {typeof queue[0]} task */
   const start = (task) => {
     const started = performance.now();
-    const child = spawn(binary, ['--site', task.site, '--output-path', task.scratch, '--force-language', 'und', '--quiet'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, ['--site', task.site, '--output-path', task.scratch, '--force-language', 'und', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let log = '';
     child.stdout?.on('data', (d) => { log += d; });
@@ -50,8 +54,8 @@ if (parentPort && workerData?.role === 'pagefind-runner') {
       if (settled) return;
       settled = true;
       running.delete(child);
-      if (failure) port.postMessage({ type: 'failed', id: task.id, message: failure });
-      else port.postMessage({ type: 'done', id: task.id, seconds: (performance.now() - started) / 1000 });
+      if (failure) send({ type: 'failed', id: task.id, message: failure });
+      else send({ type: 'done', id: task.id, seconds: (performance.now() - started) / 1000 });
       pump();
     };
     child.on('error', (error) => end(`Pagefind could not start on ${task.site}: ${error.message}`));
@@ -66,11 +70,18 @@ if (parentPort && workerData?.role === 'pagefind-runner') {
       } catch (error) {
         return end(`copying the Pagefind bundle of ${task.site}: ${/** @type {Error} */ (error).stack ?? String(error)}`);
       }
+      // The run's shadow pages and whole output (1,400 files per 600 bulletins), in the background.
+      removeDetached([task.site, task.scratch]);
       end();
     });
   };
 
-  port.on('message', (message) => {
+  const killAll = () => {
+    aborted = true;
+    for (const child of running) child.kill();
+  };
+
+  process.on('message', (/** @type {any} */ message) => {
     if (message.type === 'run') {
       queue.push(message);
       pump();
@@ -78,9 +89,13 @@ if (parentPort && workerData?.role === 'pagefind-runner') {
       jobs = message.value;
       pump();
     } else if (message.type === 'abort') {
-      aborted = true;
-      for (const task of queue.splice(0)) port.postMessage({ type: 'failed', id: task.id, message: 'the search stage was stopped' });
-      for (const child of running) child.kill();
+      for (const task of queue.splice(0)) send({ type: 'failed', id: task.id, message: 'the search stage was stopped' });
+      killAll();
     }
+  });
+  // The build closed the channel (it is done, or it died): nothing is left to report to.
+  process.on('disconnect', () => {
+    killAll();
+    process.exit(0);
   });
 }

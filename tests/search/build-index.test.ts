@@ -1,18 +1,20 @@
 // The build's search stage: shards per year, shadow pages, the files the search page reads (every
-// index chunk read as the page reads it, against the bulletins' tokens), and a failed Pagefind run
-// that leaves the previous site exactly as it was.
+// index chunk read as the page reads it, against the bulletins' tokens), a failed Pagefind run
+// that leaves the previous site exactly as it was, and the Pagefind runner process, which must not
+// outlive a build that dies.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { planShards, type SearchIndexFile, shadowPage, type ShardCatalog } from '../../src/search/build-index.ts';
 import { chunksHolding, indexText, pagefindChunk, pagefindWord } from '../../src/search/query.js';
 import { type BulletinEntry, loadArchive } from '../../src/site/archive.ts';
-import { buildFixtureSite, cleanUp, listFiles, ROOT, SEED_URL } from '../site/helpers.ts';
+import { buildFixtureSite, cleanUp, listFiles, ROOT, SEED_URL, tempDir } from '../site/helpers.ts';
 
 let root: string;
 let content: string;
@@ -168,4 +170,52 @@ test('a failed Pagefind run fails the build and leaves the previous site as it w
   assert.match(result.stderr, /was left as it was/);
   assert.deepEqual(snapshot(), before);
   assert.deepEqual(readdirSync(join(out, '..')).filter((f) => f.includes('.build-') || f.includes('.old-')), []);
+});
+
+/** A process that is gone, or a zombie waiting for a parent that does not reap it. */
+function isGone(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? true;
+  } catch {
+    return true;
+  }
+}
+
+test('when the build process dies, the Pagefind runner stops its runs and exits', async () => {
+  const dir = tempDir('runner-orphan');
+  // A Pagefind that never ends: it notes its pid, its parent's pid and its --site, then sleeps.
+  const fakePagefind = join(dir, 'pagefind.sh');
+  const started = join(dir, 'started');
+  writeFileSync(fakePagefind, `#!/bin/sh\necho "$$ $PPID $2" > "${started}.tmp" && mv "${started}.tmp" "${started}"\nexec sleep 300\n`);
+  chmodSync(fakePagefind, 0o755);
+  const build = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--content', content, '--out', join(dir, 'site'), '--quiet'], {
+    cwd: ROOT, stdio: 'ignore', env: { ...process.env, PAGEFIND_EXTENDED_BINARY_PATH: fakePagefind },
+  });
+  let pids: number[] = [];
+  let shadow: string | undefined;
+  try {
+    for (let waited = 0; !existsSync(started); waited += 100) {
+      assert.ok(waited < 120_000 && build.exitCode === null, 'the build started no Pagefind run');
+      await sleep(100);
+    }
+    const [run, runner, site] = readFileSync(started, 'utf8').trim().split(' ');
+    pids = [Number(run), Number(runner)];
+    shadow = dirname(site!);
+    assert.match(readFileSync(`/proc/${runner}/cmdline`, 'utf8'), /pagefind-runner\.js\0pagefind-runner\0/);
+    build.kill('SIGKILL');
+    for (let waited = 0; !pids.every(isGone); waited += 100) {
+      assert.ok(waited < 10_000, `still running 10 s after the build died: ${pids.filter((p) => !isGone(p)).join(', ')}`);
+      await sleep(100);
+    }
+  } finally {
+    build.kill('SIGKILL');
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch { /* gone */ }
+    }
+    // The dead build's shadow pages (its own cleanup never ran).
+    if (shadow?.includes('archive-search-')) rmSync(shadow, { recursive: true, force: true });
+    cleanUp(dir);
+  }
 });
