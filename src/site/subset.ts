@@ -144,7 +144,7 @@ export function prepareSubsetFolder(outDir: string, temp: string): void {
 /** Eleventy config for a subset run: unlink each output path before Eleventy writes it. */
 export function configureEleventy(plan: BuildPlan, eleventyConfig: unknown): void {
   if (plan.mode !== 'subset') return;
-  const c = eleventyConfig as { addTransform(name: string, f: (content: string | Buffer, outputPath: string | false) => string | Buffer): void };
+  const c = eleventyConfig as { addTransform(name: string, f: (content: string, outputPath: string | false) => string): void };
   c.addTransform('subset-unlink', (content, outputPath) => {
     if (outputPath) unlinkIfPresent(resolve(outputPath));
     return content;

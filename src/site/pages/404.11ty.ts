@@ -7,7 +7,7 @@ import { html } from '../html.ts';
 
 export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true };
 
-export function render(): Buffer {
+export function render(): string {
   const s = site.defaultScript;
   const title = say('找不到這個頁面', s);
   const body = html`<h1>${title}</h1>

@@ -12,7 +12,7 @@ export const data = {
   permalink: (data: { entry: BulletinEntry }) => `${data.entry.url}index.html`,
 };
 
-export function render(data: { entry: BulletinEntry; archive: Archive }): Buffer {
+export function render(data: { entry: BulletinEntry; archive: Archive }): string {
   const e = data.entry;
   const r = e.record;
   const s = r.script;

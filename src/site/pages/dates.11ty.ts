@@ -9,7 +9,7 @@ import { html } from '../html.ts';
 
 export const data = { permalink: '/dates/index.html' };
 
-export function render(data: { archive: Archive }): Buffer {
+export function render(data: { archive: Archive }): string {
   const a = data.archive;
   const s = site.defaultScript;
   const body = html`<h1>${say('按日期', s)}</h1>

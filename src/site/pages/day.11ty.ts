@@ -11,7 +11,7 @@ export const data = {
   permalink: (data: { day: DayData }) => `${data.day.url}index.html`,
 };
 
-export function render(data: { day: DayData }): Buffer {
+export function render(data: { day: DayData }): string {
   const d = data.day;
   const s = site.defaultScript;
   const [y, m, dd] = d.date.split('-');

@@ -8,7 +8,7 @@ import { html } from '../html.ts';
 
 export const data = { permalink: '/index.html' };
 
-export function render(data: { archive: Archive }): Buffer {
+export function render(data: { archive: Archive }): string {
   const a = data.archive;
   const s = site.defaultScript;
   const t = a.totals;

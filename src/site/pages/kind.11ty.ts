@@ -14,7 +14,7 @@ export const data = {
   permalink: (data: { list: KindPage }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: KindPage; archive: Archive }): Buffer {
+export function render(data: { list: KindPage; archive: Archive }): string {
   const p = data.list;
   const k = p.kind;
   const s = site.defaultScript;

@@ -8,7 +8,7 @@ import { html } from '../html.ts';
 
 export const data = { permalink: '/kinds/index.html' };
 
-export function render(data: { archive: Archive }): Buffer {
+export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;
   const title = say('會議類別', s);
   const body = html`<h1>${title}</h1>

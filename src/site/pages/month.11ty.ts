@@ -12,7 +12,7 @@ export const data = {
   permalink: (data: { list: MonthPage }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: MonthPage; archive: Archive }): Buffer {
+export function render(data: { list: MonthPage; archive: Archive }): string {
   const p = data.list;
   const m = p.monthData;
   const s = site.defaultScript;

@@ -11,7 +11,7 @@ export const data = {
   permalink: (data: { ambiguity: Ambiguity }) => `${data.ambiguity.url}index.html`,
 };
 
-export function render(data: { ambiguity: Ambiguity }): Buffer {
+export function render(data: { ambiguity: Ambiguity }): string {
   const a = data.ambiguity;
   const s = site.defaultScript;
   const body = html`<h1>${a.slug}</h1>

@@ -14,7 +14,7 @@ export const data = {
   permalink: (data: { list: PersonPage }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: PersonPage; archive: Archive }): Buffer {
+export function render(data: { list: PersonPage; archive: Archive }): string {
   const p = data.list;
   const person = p.person;
   const s = site.defaultScript;

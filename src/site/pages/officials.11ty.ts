@@ -11,7 +11,7 @@ export const data = {
   permalink: (data: { list: ListPage<Person> }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: ListPage<Person> }): Buffer {
+export function render(data: { list: ListPage<Person> }): string {
   const p = data.list;
   const s = site.defaultScript;
   const title = say('官員', s);

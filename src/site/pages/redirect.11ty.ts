@@ -12,7 +12,7 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export function render(data: { redirect: Redirect }): string | Buffer {
+export function render(data: { redirect: Redirect }): string {
   const r = data.redirect;
   const s = site.defaultScript;
   if (r.to) {

@@ -8,7 +8,7 @@ import { html } from '../html.ts';
 
 export const data = { permalink: '/report/index.html', eleventyExcludeFromCollections: true };
 
-export function render(data: { archive: Archive }): Buffer {
+export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;
   const a = data.archive;
   const title = say('編輯報告', s);

@@ -10,7 +10,7 @@ import { html, type SafeHtml } from '../html.ts';
 
 export const data = { permalink: '/search/index.html', eleventyExcludeFromCollections: true };
 
-export function render(data: { archive: Archive }): Buffer {
+export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;
   const a = data.archive;
   const title = say('搜索', s);

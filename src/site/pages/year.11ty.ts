@@ -11,7 +11,7 @@ export const data = {
   permalink: (data: { yearData: YearData }) => `${data.yearData.url}index.html`,
 };
 
-export function render(data: { yearData: YearData; archive: Archive }): Buffer {
+export function render(data: { yearData: YearData; archive: Archive }): string {
   const y = data.yearData;
   const s = site.defaultScript;
   const i = data.archive.years.indexOf(y);
