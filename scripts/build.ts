@@ -202,6 +202,10 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
   const skipLater = chunks.length > 1 ? await wholeSitePages() : [];
   // Loaded here, not with the build's modules: the build parses sooner, and Eleventy loads while
   // the search stage's first Pagefind run uses the other core (0.3-0.5 s).
+  // Without Eleventy's import hook: on Node 20 it registers a resolve hook (module.register) that
+  // runs every later import on a loader thread, to reload templates edited while Eleventy watches
+  // them. Page templates here are the build's code; they do not change while it runs.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
   const { default: Eleventy } = await import('@11ty/eleventy');
   const cwd = process.cwd();
   process.chdir(ROOT);
@@ -213,7 +217,7 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
       const config = (eleventyConfig: unknown) => {
         const c = eleventyConfig as {
           on(event: string, f: (map: { urlToInputPath: object }) => void): void;
-          addTransform(name: string, f: (content: string | Buffer) => string | Buffer): void;
+          addTransform(name: string, f: (content: string) => string): void;
           ignores: { add(path: string): void };
         };
         configureEleventy(plan, c);
