@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulletinUrl } from '../src/site/archive.ts';
 import { parseBulletin } from '../src/parser/index.ts';
-import { type BenchOptions, parseBenchArgs, USAGE } from './bench/args.ts';
+import { type BenchOptions, buildCommand, parseBenchArgs, USAGE } from './bench/args.ts';
 import { writeEleventySkeleton, writeHugoSkeleton } from './bench/baseline.ts';
 import type { StageTiming } from './bench/progress.ts';
 import { cpuBetween, loadAverage, type Measured, measure, peakBetween, start } from './bench/proctree.ts';
@@ -99,8 +99,7 @@ function machine(): Record<string, string> {
 /** One cold build of ours: a fresh parse cache, its stage timings matched to the tree's memory samples. */
 async function buildOurs(o: BenchOptions, content: string, out: string, cacheDir: string, timingsFile: string): Promise<PipelineRun> {
   rmSync(timingsFile, { force: true });
-  // As `npm run build` runs it: the compiled copy of the code (scripts/run.mjs), made before the first run.
-  const m = await measure(process.execPath, ['scripts/run.mjs', 'scripts/build.ts', '--content', content, '--out', out, '--timings', timingsFile, '--quiet'], {
+  const m = await measure(process.execPath, [...buildCommand(ROOT), '--content', content, '--out', out, '--timings', timingsFile, '--quiet'], {
     cwd: ROOT, env: { ...process.env, ARCHIVE_PARSE_CACHE: cacheDir }, capMB: o.memCapMB, timeoutSeconds: o.timeoutSeconds,
   });
   const stages: Record<string, StageFigures> = {};

@@ -1,4 +1,7 @@
-// The benchmark's command line: `npm run bench -- --n 10000 [--runs 3] [--skip-baseline] …`, checked.
+// The benchmark's command line: `npm run bench -- --n 10000 [--runs 3] [--skip-baseline] …`, checked;
+// and the build's, as `npm run build` runs it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** Every setting of one benchmark run. */
@@ -88,4 +91,18 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     timeoutSeconds: positive('timeout', values.timeout!),
     queries: [queries[0] ?? '防汛', queries[1] ?? '刘测辛'],
   };
+}
+
+/**
+ * `npm run build` as the package.json in `root` spells it, as arguments to Node: its V8 flags,
+ * then scripts/run.mjs and the build script. The benchmark times exactly what `npm run build` runs.
+ */
+export function buildCommand(root: string): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.build ?? '';
+  const [node, ...args] = script.trim().split(/\s+/);
+  const at = args.indexOf('scripts/run.mjs');
+  if (node !== 'node' || at === -1 || args.slice(0, at).some((a) => !a.startsWith('--'))) {
+    throw new Error(`package.json: the build script should read "node [--flag ...] scripts/run.mjs scripts/build.ts", not "${script}"`);
+  }
+  return args;
 }

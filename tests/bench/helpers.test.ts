@@ -2,7 +2,10 @@
 // (No test runs the benchmark itself.)
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseBenchArgs } from '../../scripts/bench/args.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildCommand, parseBenchArgs } from '../../scripts/bench/args.ts';
 import { formatDuration, progressLine } from '../../scripts/bench/progress.ts';
 import { cpuBetween, peakBetween } from '../../scripts/bench/proctree.ts';
 import { formatBytes, formatMB, formatSeconds, markdownTable, median, ratio } from '../../scripts/bench/stats.ts';
@@ -110,5 +113,26 @@ describe('peakBetween', () => {
     const samples = [{ t: 0, mb: 5, cpu: 0 }, { t: 100, mb: 9, cpu: 0.1 }, { t: 200, mb: 7, cpu: 0.3 }, { t: 300, mb: 20, cpu: 0.4 }];
     assert.ok(Math.abs(cpuBetween(samples, 100, 300)! - 0.3) < 1e-9);
     assert.equal(cpuBetween(samples, 1000, 2000), undefined);
+  });
+});
+
+describe('buildCommand', () => {
+  it('is `npm run build` as package.json has it: Node flags, then scripts/run.mjs scripts/build.ts', () => {
+    const args = buildCommand(resolve(import.meta.dirname, '../..'));
+    const at = args.indexOf('scripts/run.mjs');
+    assert.deepEqual(args.slice(at), ['scripts/run.mjs', 'scripts/build.ts']);
+    assert.ok(args.slice(0, at).every((a) => /^--[a-z-]+(=\S+)?$/.test(a)), args.join(' '));
+  });
+
+  it('refuses a build script it could not run the same way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archive-bench-cmd-'));
+    try {
+      for (const script of ['tsx scripts/build.ts', 'node scripts/other.mjs', 'node -r x scripts/run.mjs scripts/build.ts']) {
+        writeFileSync(join(dir, 'package.json'), JSON.stringify({ scripts: { build: script } }));
+        assert.throws(() => buildCommand(dir), /the build script should read/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
