@@ -416,7 +416,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         first: shard.entries.at(-1)!.date, last: shard.entries[0]!.date, seconds,
       };
     };
-    // Pagefind runs, `jobs` at a time, on the runner's thread. Each shard's shadow pages (one flat
+    // Pagefind runs, `jobs` at a time, from the runner process. Each shard's shadow pages (one flat
     // folder: 0.html …) are written here, all of them before this returns (the render waits for
     // this thread), and handed to the runner one shard at a time, so the first run starts at
     // once. The pages and Pagefind's whole output go to a scratch folder in memory when there is
