@@ -5,8 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { bulletinUrl } from '../src/site/archive.ts';
 import { parseBulletin } from '../src/parser/index.ts';
 import { type BenchOptions, buildCommand, parseBenchArgs, USAGE } from './bench/args.ts';
@@ -15,10 +14,10 @@ import type { StageTiming } from './bench/progress.ts';
 import { cpuBetween, loadAverage, type Measured, measure, peakBetween, start } from './bench/proctree.ts';
 import { launch, measureSearch, type SearchFigures } from './bench/search.ts';
 import { formatBytes, formatCount, formatMB, formatSeconds, markdownTable, median, ratio } from './bench/stats.ts';
+import { ROOT } from '../src/paths.ts';
 import { compiledCopy } from './run.mjs';
 import { generateCorpus, writeCorpus } from './generate-corpus.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = (name: string) => join(ROOT, 'node_modules/.bin', name);
 
 /** One stage of one run: wall and CPU seconds, peak memory of the process tree in its time. */

@@ -5,10 +5,11 @@
 // Writes DIR/YYYY/YYYY-MM-DD-<slug>.txt. The same seed and options give byte-identical files.
 import { existsSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { ROOT } from '../src/paths.ts';
 import type { Script } from '../src/record.ts';
 import * as V from './corpus/vocabulary.ts';
 
@@ -1235,8 +1236,7 @@ export function* generateCorpus(options: CorpusOptions): Generator<CorpusFile> {
 // ---------------------------------------------------------------------------------------------
 // Writing to disk
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CONTENT_DIR = join(REPO_ROOT, 'content');
+const CONTENT_DIR = join(ROOT, 'content');
 
 /** The real path of `p`, resolving symlinks in the part that exists. */
 function realPath(p: string): string {
