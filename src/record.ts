@@ -78,6 +78,14 @@ export interface ParseWarning {
   fatal: boolean;
 }
 
+/** A field the parser had to guess or could not find: the editor's review queue (/report/). */
+export interface ReviewItem {
+  /** The field, as a path into the record: date, title, meetings[0].chairs, meetings[1].types. */
+  field: string;
+  /** What was guessed or is missing, said for an editor. */
+  reason: string;
+}
+
 export type Script = 'Hant' | 'Hans';
 
 export interface BulletinRecord {
@@ -101,6 +109,8 @@ export interface BulletinRecord {
   /** Per field: where its value came from. */
   origin: Record<string, Origin>;
   warnings: ParseWarning[];
+  /** Fields that a rule had to guess or could not find; empty when the text stated everything. */
+  needs_review: ReviewItem[];
   /** Extra front-matter keys (e.g. provenance) are kept as they are. */
   [extra: string]: unknown;
 }
@@ -108,7 +118,7 @@ export interface BulletinRecord {
 /** Fields of the record the parser owns; any other front-matter key is kept as an extra. */
 export const RECORD_FIELDS = [
   'id', 'date', 'end_date', 'title', 'source', 'script', 'officials', 'meetings', 'reporters',
-  'text', 'readings', 'source_file', 'origin', 'warnings',
+  'text', 'readings', 'source_file', 'origin', 'warnings', 'needs_review',
 ] as const;
 
 const OWN_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);

@@ -14,6 +14,7 @@ import { extractDate } from './steps/date.ts';
 import { extractMeetings } from './steps/meetings.ts';
 import { extractOfficials, withMeetingRoles } from './steps/officials.ts';
 import { extractReporters } from './steps/reporters.ts';
+import { reviewItems } from './steps/review.ts';
 import { extractSource } from './steps/source.ts';
 import { makeId, makeTitle } from './steps/title.ts';
 
@@ -94,8 +95,11 @@ export function parseBulletin(bytes: Uint8Array, path: string, options: ParseOpt
     },
     origin,
     warnings: ctx.warnings,
+    needs_review: [],
   };
-  return applyFrontMatter(record, front.data, path);
+  const edited = applyFrontMatter(record, front.data, path);
+  edited.needs_review = reviewItems(edited);
+  return edited;
 }
 
 function lineStartsOf(text: string): number[] {
