@@ -1,9 +1,10 @@
-// A bulletin's page: header, meeting summary, the full text with pinyin readings, source and neighbours.
+// A bulletin's page: header, meeting summary, the full text with pinyin readings, source and neighbours;
+// a field an editor set in front matter carries a small mark.
 import { basePage } from '../../../layouts/base.ts';
 import type { Archive, BulletinEntry, BulletinRef } from '../archive.ts';
 import { dateTime, nameLink, say } from '../components.ts';
 import { chineseDate, roleLabel, siteUrl } from '../filters.ts';
-import { html } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { jsonLdScript, newsArticle } from '../jsonld.ts';
 import { paragraphsWithReadings } from '../text.ts';
 
@@ -21,20 +22,25 @@ export function render(data: { entry: BulletinEntry; archive: Archive }): string
   const neighbour = (ref: BulletinRef | undefined, rel: 'prev' | 'next') => (ref
     ? html`<a class="${rel}" href="${siteUrl(ref.url)}" rel="${rel}">${rel === 'prev' ? '← ' : ''}${say(rel === 'prev' ? '上一篇' : '下一篇', s)}：${ref.title}（${chineseDate(ref.date)}）${rel === 'next' ? ' →' : ''}</a>`
     : '');
+  // "Set by the editor": after a field whose value came from front matter rather than the text
+  // (after the h1, not in it: the heading stays the title alone).
+  const edited = (...fields: string[]): SafeHtml | '' => (fields.some((f) => r.origin[f] === 'front-matter')
+    ? html` <small class="edited" data-field="${fields[0]!}" data-pagefind-ignore>${say('編輯設定', s)}</small>`
+    : '');
   const list = (items: readonly unknown[]) => html`<ul class="inline">${items.map((i) => html`<li>${i as string}</li>`)}</ul>`;
   const body = html`<article class="bulletin" data-pagefind-body data-id="${r.id}" data-date="${r.date}"${r.end_date ? html` data-end-date="${r.end_date}"` : ''} data-script="${s}" data-source="${r.source}"
  data-officials="${e.officials.map((o) => o.person.name.Hans).join(' ')}" data-official-slugs="${e.officials.map((o) => o.person.slug).join(' ')}"
  data-meeting-kinds="${[...new Set(r.meetings.flatMap((mt) => mt.types))].join(' ')}">
 <header>
-<h1>${r.title}</h1>
-<p class="meta"><span>${dateTime(r.date)}${r.end_date ? html`${say('至', s)}${dateTime(r.end_date)}` : ''}</span>
-<span>${say('來源', s)}：${r.source || say('不詳', s)}</span>
-${r.reporters.length ? html`<span>${r.reporters.map((p, i) => html`${i ? '、' : ''}${p.role ? `${p.role} ` : ''}${p.name}`)}</span>` : ''}</p>
+<h1>${r.title}</h1>${edited('title')}
+<p class="meta"><span>${dateTime(r.date)}${r.end_date ? html`${say('至', s)}${dateTime(r.end_date)}` : ''}${edited('date', 'end_date')}</span>
+<span>${say('來源', s)}：${r.source || say('不詳', s)}${edited('source')}</span>
+${r.reporters.length ? html`<span>${r.reporters.map((p, i) => html`${i ? '、' : ''}${p.role ? `${p.role} ` : ''}${p.name}`)}${edited('reporters')}</span>` : ''}</p>
 </header>
 ${r.meetings.length || e.officials.length ? html`<section class="summary" aria-labelledby="summary-heading" data-pagefind-ignore>
 <h2 id="summary-heading">${say('摘要', s)}</h2>
 ${e.meetings.map(({ meeting, kinds, chairs, attendees }, i) => html`<section class="meeting" aria-labelledby="meeting-${i}">
-<h3 id="meeting-${i}">${meeting.name}</h3>
+<h3 id="meeting-${i}">${meeting.name}${edited('meetings')}</h3>
 <dl>
 <dt>${say('會議類別', s)}</dt><dd>${list(kinds.map((k) => html`<a href="${siteUrl(k.url)}">${k.name[s]}</a>`))}</dd>
 ${meeting.number !== null ? html`<dt>${say('次數', s)}</dt><dd>${say(`第${meeting.number}次`, s)}</dd>` : ''}
@@ -45,7 +51,7 @@ ${meeting.documents.length ? html`<dt>${say('文件', s)}</dt><dd><ul class="doc
 </dl>
 ${meeting.directives.length ? html`<h4>${say('部署', s)}</h4><ol class="directives">${meeting.directives.map((dv) => html`<li><strong>${dv.heading}</strong>${dv.text.startsWith(dv.heading) ? dv.text.slice(dv.heading.length) : html` ${dv.text}`}</li>`)}</ol>` : ''}
 </section>`)}
-${e.officials.length ? html`<h3>${say('官員', s)}</h3><ul class="officials">${e.officials.map(({ official, person }) => html`<li><a href="${siteUrl(person.url)}">${official.name}</a>${official.titles.length ? html` ${official.titles.join('、')}` : ''}（${official.roles.map((role) => roleLabel(role, s)).join('、')}）</li>`)}</ul>` : ''}
+${e.officials.length ? html`<h3>${say('官員', s)}${edited('officials')}</h3><ul class="officials">${e.officials.map(({ official, person }) => html`<li><a href="${siteUrl(person.url)}">${official.name}</a>${official.titles.length ? html` ${official.titles.join('、')}` : ''}（${official.roles.map((role) => roleLabel(role, s)).join('、')}）</li>`)}</ul>` : ''}
 </section>` : ''}
 <section class="fulltext" aria-labelledby="text-heading">
 <h2 id="text-heading">${say('全文', s)}</h2>
