@@ -79,29 +79,77 @@ export interface MeetingKind {
   pattern: RegExp;
 }
 
-// Matched against a meeting's name with parenthesised asides removed (党组（扩大）会议 → 党组会议).
+// Matched against the end of a meeting's name with counts (第17次, 九届二十四次), asides（扩大）and
+// quotes「」removed (党组（扩大）会议 → 党组会议); the first that matches gives the kind.
 export const MEETING_KINDS: MeetingKind[] = [
-  // 区政府党组理论学习中心组学习会, …中心组（扩大）学习会议, …中心组集体学习
+  // 区政府党组理论学习中心组学习会, …中心组（扩大）学习会议, 区委理论学习中心组第二次（扩大）学习
   { type: '理论学习中心组学习会', pattern: /中心组(?:集体|专题)?学习(?:会议?|研讨会)?$/ },
   // 区政府今年第17次常务会议
   { type: '常务会议', pattern: /常务(?:会议|会)$/ },
-  // 区委常委会会议, 常委会第十次会议
-  { type: '常委会会议', pattern: /常委会(?:第.+次)?(?:会议)?$|常委(?:扩大)?会议$/ },
+  // 县人大常委会第二次主任会议
+  { type: '主任会议', pattern: /主任会议$/ },
+  // 县政协九届二十四次主席会议
+  { type: '主席会议', pattern: /主席会议$/ },
+  // 县十五届人大三次会议大会主席团第二次会议
+  { type: '主席团会议', pattern: /主席团(?:会议)?$/ },
+  // 区委常委会会议, 常委会第十次会议, 县政协十一届九次常委会, 区委八届常务委员会第119次会议
+  { type: '常委会会议', pattern: /常委会(?:会议)?$|常委(?:扩大)?会议?$|常务委员会(?:会议)?$/ },
+  // 开发区2021年第五次党工委（扩大）会议
+  { type: '党工委会议', pattern: /党工委(?:会议|会)$/ },
   // 区政府党组（扩大）会议
-  { type: '党组会议', pattern: /党组(?:扩大)?(?:第.+次)?会议$|党委(?:扩大)?会议$/ },
+  { type: '党组会议', pattern: /党组(?:会议|会)$|党委(?:会议|会)$/ },
   // 全体（扩大）会议, 全会
-  { type: '全体会议', pattern: /全体(?:扩大)?会议$|全会$/ },
+  { type: '全体会议', pattern: /全体会议$|全会$/ },
+  // 第36次县长办公会议
+  { type: '办公会议', pattern: /办公(?:会议|会)$/ },
+  // 县政协十一届一次会议举行预备会议
+  { type: '预备会议', pattern: /预备(?:会议|会)$/ },
+  // 代表团召集人会议
+  { type: '召集人会议', pattern: /召集人(?:会议|会)$/ },
+  // 十八届人民代表大会第五次会议, 第十九届第一次人民代表大会
+  { type: '人民代表大会', pattern: /人民代表大会(?:会议)?$/ },
   // 防汛工作领导小组会议
   { type: '领导小组会议', pattern: /领导小组.*会议$/ },
   // 联席会议
   { type: '联席会议', pattern: /联席会议$/ },
-  // 专题会议, 专题研究…工作会议
+  // 全区领导干部电视电话会议
+  { type: '电视电话会议', pattern: /电视电话会议$/ },
+  // 学习贯彻县十七届人大一次会议和县政协十二届一次会议精神会议
+  { type: '传达学习', pattern: /精神(?:会议|会)$|^(?:传达|学习|贯彻)[^会]*(?:会议|会)$/ },
+  // …工作动员部署会议, 动员大会
+  { type: '动员会', pattern: /动员(?:部署)?(?:大会|会议|会)$/ },
+  // 村级建制村民大会工作部署会
+  { type: '部署会', pattern: /部署(?:会议|会)$/ },
+  // 村“两委”换届工作推进会
+  { type: '推进会', pattern: /推进(?:会议|会)$/ },
+  // 重点工作和民生实事专题调度会议
+  { type: '调度会', pattern: /调度(?:会议|会)$/ },
+  // 专题会议, 采编工作专题会
   { type: '专题会议', pattern: /专题(?:会议|会|研究会)$/ },
+  // 座谈会
+  { type: '座谈会', pattern: /座谈(?:会议|会)$/ },
+  // 全镇镇村干部警示教育大会
+  { type: '警示教育大会', pattern: /警示教育(?:大会|会议|会)$/ },
+  // 第2屆成立大會
+  { type: '成立大会', pattern: /成立(?:大会|会议)$/ },
+  // 市政會議 (Taipei's weekly city-government meeting)
+  { type: '市政会议', pattern: /^市政会议$/ },
+  // 「地區治理專組」第二次會議
+  { type: '专组会议', pattern: /专组(?:会议|会)$/ },
+  // 民政事務局與十八區區議會正、副主席的例會
+  { type: '例会', pattern: /例会$/ },
   // 全区经济工作会议
-  { type: '工作会议', pattern: /工作(?:会议|会|推进会|部署会|调度会)$|(?:推进|部署|调度)(?:会议|会)$/ },
-  // 调研 (a visit rather than a meeting)
-  { type: '调研', pattern: /调研$|督导检查$|督导$|视察$/ },
+  { type: '工作会议', pattern: /工作(?:会议|会)$/ },
 ];
+
+/** Kinds of event that have no meeting's name: a visit, an inspection, a review by a delegation. */
+export const EVENT_KINDS = {
+  visit: '调研',
+  inspection: '督导检查',
+  condolence: '看望慰问',
+  review: '代表团审议',
+  relay: '传达学习',
+} as const;
 
 /** Reporter roles as written in bylines (Simplified). */
 export const REPORTER_ROLES = ['特约记者', '见习记者', '实习记者', '记者', '通讯员', '摄影', '编辑', '供稿', '撰稿'] as const;

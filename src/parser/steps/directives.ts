@@ -1,96 +1,134 @@
-// Step: the directives of one meeting: the 要… items under 会议强调/会议要求/会议指出, as paragraphs
-// after a header ending in —— or ：, inline separated by ；, or numbered 一要/二要, 一是/二是.
+// Step: the directives of one meeting, counted as a careful reader counts them. Numbered items
+// (一是/一要/（一）/第一，) are one each; otherwise, inside a passage where the meeting or a leader
+// 强调/要求/指出/提出, each sentence or ；-clause that carries a 要/务必/必须 instruction is one.
 import type { Directive } from '../../record.ts';
 import type { ParseContext } from '../context.ts';
+import { parseNumber } from '../vocab.ts';
 
-// 会议强调，  会议要求——  邱木兴强调，  会上指出：  (the speaker is 会议, 会上, 他/她 or an official)
-const HEADER = /(?:^|[，。；])(?<speaker>会议|会上|他|她|[\p{Script=Han}]{2,4}?)(?:还|并|最后|再次|进一步)?(?:强调|要求|指出|提出|明确|部署)(?<punct>[，：:—]+)/gu;
-// A cheap first look: a paragraph without one of these verbs has no header.
-const HEADER_VERB = /(?:强调|要求|指出|提出|明确|部署)[，：:—]/u;
-// 一要…二要…, 一是…二是…, 第一，…
-const NUMBERED = /(?<=^|[。；，：])(?:[一二三四五六七八九十]+(?:要|是)|第[一二三四五六七八九十]+[，、是])/gu;
-const NUMBERED_AT_START = /^(?:[一二三四五六七八九十]+(?:要|是)|第[一二三四五六七八九十]+[，、是])/u;
-// An item starts with 要 (after an optional short subject: 各级各部门要…).
-const ITEM_START = /^(?:[\p{Script=Han}]{0,12}?(?=要))?要/u;
-// The heading is the item's first clause.
+// 会议强调，… / 陆晓延要求常委班子成员要… / 提出四点建议 (not 的要求, a noun).
+const HEADER = /(?<!的)(?:强调|要求|指出|提出)/gu;
+// 一是 一要 （一） 第一， at the start of a clause: 一要统一思想；二要把握重点 …
+const NUMBERED = /(?<=^|[。；，、：！？\s—])(?:(?<plain>[一二三四五六七八九十]{1,2})(?:是|要)|第(?<ordinal>[一二三四五六七八九十]{1,2})(?=[，、：是])|[（(](?<bracketed>[一二三四五六七八九十]{1,2})[）)])/gu;
+// The intro of an agenda, not of instructions: 会议议程分为两项：一是…
+const AGENDA = /议程|议题|日程/u;
+// Where sentences and ；-clauses end.
+const SEGMENT_END = /[。；！？]/gu;
+// 要 as a word of its own (an instruction), not inside 要求, 重要, 需要, 主要 …
+const COMPOUND_YAO = /要求|重要|需要|主要|必要|只要|要素|要点|纲要|摘要|要闻|要务|首要|简要|扼要|概要|要领|要件|要害|紧要|要员|政要|要地|要塞|要案|要职|要事/gu;
+const MODAL = /要|务必|必须/u;
+// A header paragraph whose instructions follow as paragraphs of their own: 会议要求：
+const OPENS_LIST = /[：:—]\s*$/u;
+const ITEM_START = /^(?:[^，。；\n]{0,12}?)(?:要|务必|必须)/u;
 const CLAUSE_END = /[。，；]/u;
 
-export function extractDirectives(ctx: ParseContext, start: number, end: number, speakers: string[]): Directive[] {
-  const directives: Directive[] = [];
-  let expectingItems = false;
-  let at = start;
-  for (const paragraph of ctx.text.slice(start, end).split('\n')) {
-    const offset = at;
-    at += paragraph.length + 1;
-    const simplified = ctx.simplified.slice(offset, offset + paragraph.length);
-    const headers = findHeaders(simplified, speakers);
-    const opensWithHeader = headers[0]?.start === 0;
-    if (expectingItems && !opensWithHeader && (ITEM_START.test(simplified) || NUMBERED_AT_START.test(simplified))) {
-      directives.push(...items(paragraph, simplified));
-      continue;
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** The directives in [start, end) of the clean text: a meeting's part of the bulletin. */
+export function extractDirectives(ctx: ParseContext, start: number, end: number): Directive[] {
+  const directives: Array<Directive & { at: number }> = [];
+  let listOpen = false;
+  for (let at = start; at < end;) {
+    const lineEnd = Math.min(end, indexOrEnd(ctx.simplified, '\n', at));
+    const para: Range = { start: at, end: lineEnd };
+    at = lineEnd + 1;
+    const numbered = numberedItems(ctx.simplified, para);
+    for (const item of numbered) directives.push({ ...directive(ctx.text.slice(item.start, item.end)), at: item.start });
+    const covered = (r: Range) => numbered.some((n) => r.start < n.end && n.start < r.end);
+    const passageStart = listOpen && ITEM_START.test(ctx.simplified.slice(para.start, para.end)) ? para.start : firstHeader(ctx.simplified, para);
+    listOpen = false;
+    if (passageStart === -1) continue;
+    let counted = 0;
+    for (const segment of segments(ctx.simplified, { start: passageStart, end: para.end })) {
+      if (covered(segment) || !isInstruction(ctx.simplified.slice(segment.start, segment.end))) continue;
+      directives.push({ ...directive(ctx.text.slice(segment.start, segment.end)), at: segment.start });
+      counted++;
     }
-    expectingItems = false;
-    // 会议指出，要…。会议要求，一是…: each header's items run to the next header.
-    headers.forEach((header, h) => {
-      const scopeEnd = headers[h + 1]?.start ?? paragraph.length;
-      const rest = simplified.slice(header.end, scopeEnd);
-      if (h === headers.length - 1 && (rest === '' || /^[^，。；]{0,16}(?:——|：|:)$/u.test(rest))) {
-        expectingItems = true;
-        return;
-      }
-      directives.push(...inlineItems(paragraph.slice(header.end, scopeEnd), rest));
-    });
+    if (counted === 0 && numbered.length === 0 && OPENS_LIST.test(ctx.simplified.slice(para.start, para.end))) listOpen = true;
+    else if (counted > 0 && passageStart === para.start) listOpen = true;
   }
-  return directives;
+  return directives.sort((a, b) => a.at - b.at).map(({ heading, text }) => ({ heading, text }));
 }
 
-/** The directive headers of a paragraph: where each starts and where its items start. */
-function findHeaders(simplified: string, speakers: string[]): Array<{ start: number; end: number }> {
-  const headers: Array<{ start: number; end: number }> = [];
-  if (!HEADER_VERB.test(simplified)) return headers;
-  HEADER.lastIndex = 0;
-  for (let m = HEADER.exec(simplified); m; m = HEADER.exec(simplified)) {
-    const speaker = m.groups!.speaker!;
-    if (['会议', '会上', '他', '她'].includes(speaker) || speakers.some((s) => speaker.endsWith(s))) {
-      const start = m.index + (/^[，。；]/u.test(m[0]) ? 1 : 0);
-      headers.push({ start, end: m.index + m[0].length });
+/** Whether a segment carries an instruction: 要 (not 要求, 重要 …), 务必 or 必须. */
+export function isInstruction(segment: string): boolean {
+  return MODAL.test(segment.replace(COMPOUND_YAO, ''));
+}
+
+/** Where the paragraph's first directive header is, or -1. */
+function firstHeader(simplified: string, para: Range): number {
+  HEADER.lastIndex = para.start;
+  const m = HEADER.exec(simplified);
+  return m && m.index < para.end ? m.index : -1;
+}
+
+/** [start, end) of each sentence or ；-clause of a range, from its start. */
+function segments(simplified: string, range: Range): Range[] {
+  const out: Range[] = [];
+  let from = range.start;
+  SEGMENT_END.lastIndex = range.start;
+  for (let m = SEGMENT_END.exec(simplified); m && m.index < range.end; m = SEGMENT_END.exec(simplified)) {
+    out.push({ start: from, end: m.index });
+    from = m.index + 1;
+  }
+  if (from < range.end) out.push({ start: from, end: range.end });
+  return out;
+}
+
+/**
+ * The numbered items of a paragraph: runs of markers counting up from one (一是, 二是 …), each item
+ * running to the next marker, the last to the end of its sentence. An agenda's items are left out.
+ */
+function numberedItems(simplified: string, para: Range): Range[] {
+  const text = simplified.slice(para.start, para.end);
+  if (!/[一二三四五六七八九十]/u.test(text)) return [];
+  const markers: Array<{ at: number; value: number }> = [];
+  for (const m of text.matchAll(NUMBERED)) {
+    const g = m.groups!;
+    const value = parseNumber(g.plain ?? g.ordinal ?? g.bracketed!);
+    if (value !== null) markers.push({ at: m.index, value });
+  }
+  const items: Range[] = [];
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 2 && !AGENDA.test(sentenceBefore(text, run[0]!))) {
+      run.forEach((at, i) => {
+        const itemEnd = run[i + 1] ?? indexOrEnd(text.replace(/[；]/gu, '。'), '。', at);
+        items.push({ start: para.start + at, end: para.start + itemEnd });
+      });
+    }
+    run = [];
+  };
+  let expected = 1;
+  for (const marker of markers) {
+    if (marker.value === expected) {
+      run.push(marker.at);
+      expected++;
+    } else if (marker.value === 1) {
+      close();
+      run.push(marker.at);
+      expected = 2;
     }
   }
-  return headers;
+  close();
+  return items;
 }
 
-/** One paragraph under a header: one item, or several when numbered (一要…二要…). */
-function items(paragraph: string, simplified: string): Directive[] {
-  const numbered = splitNumbered(paragraph, simplified);
-  return numbered ?? [directive(paragraph)];
+/** The text of the sentence before `at`, from its last 。. */
+function sentenceBefore(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('。', at - 1) + 1, at);
 }
 
-/** Text after an inline header: numbered items, or 要… items separated by ；, or one 要… item. */
-function inlineItems(text: string, simplified: string): Directive[] {
-  const numbered = splitNumbered(text, simplified);
-  if (numbered) return numbered;
-  const start = ITEM_START.exec(simplified);
-  if (!start) return [];
-  const itemStart = start[0].length - 1;
-  const body = text.slice(itemStart);
-  const parts = body.split('；');
-  if (parts.length > 1 && parts.every((p) => p.trimStart().startsWith('要'))) {
-    return parts.map((p) => directive(p));
-  }
-  return [directive(body)];
+function indexOrEnd(text: string, search: string, from: number): number {
+  const i = text.indexOf(search, from);
+  return i === -1 ? text.length : i;
 }
 
-function splitNumbered(text: string, simplified: string): Directive[] | null {
-  NUMBERED.lastIndex = 0;
-  const starts: number[] = [];
-  for (let m = NUMBERED.exec(simplified); m; m = NUMBERED.exec(simplified)) starts.push(m.index);
-  if (starts.length < 2) return null;
-  return starts.map((s, i) => directive(text.slice(s, starts[i + 1] ?? text.length)));
-}
-
-/** An item, without the ； or ， that separated it from the next. */
+/** An item, without the marks that separated it from the next. */
 function directive(text: string): Directive {
-  const trimmed = text.trim().replace(/[；，、]+$/u, '');
+  const trimmed = text.trim().replace(/^[，、；：]+|[；，、。：]+$/gu, '');
   const clauseEnd = trimmed.search(CLAUSE_END);
   return { heading: clauseEnd === -1 ? trimmed : trimmed.slice(0, clauseEnd), text: trimmed };
 }

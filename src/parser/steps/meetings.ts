@@ -1,82 +1,195 @@
-// Step: the meetings a bulletin reports. One 主持召开…会议 sentence (or …会在…举行, or a 调研 visit)
-// is one meeting; it runs until the next one starts. Each gets its kinds, number, date, chairs,
-// attendees, directives (directives.ts) and documents (《…》).
+// Step: the meetings a bulletin reports. A meeting is named where it is convened (主持召开…会议,
+// …会议在…召开, 由…主持的…会议); an event without a meeting's name (an inspection, a visit, a review
+// by a delegation) is found in the lead paragraph. Each meeting's part of the text runs until the
+// next one's paragraph; from it come its chairs, attendees, directives (directives.ts) and documents.
 import type { Meeting } from '../../record.ts';
 import type { ParseContext } from '../context.ts';
-import { MEETING_KINDS, NUMERAL_CHARS, parseNumber } from '../vocab.ts';
+import { EVENT_KINDS, MEETING_KINDS, NUMERAL_CHARS, parseNumber } from '../vocab.ts';
 import { DATE_IN_TEXT, isoDate } from './date.ts';
 import { extractDirectives } from './directives.ts';
 import { type Officials, roleOf } from './officials.ts';
 
-// 主持召开区政府党组（扩大）会议暨区政府党组理论学习中心组学习会。 The name runs to the clause's end.
-const CONVENED = /(?:主持)?召开(?:了)?(?<name>[^，。；！？\n]{1,60}?(?:会议|会))(?=[，。；！？\n]|$)/gu;
-// 2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行
-const HELD = /(?<=^|[，。；\n])(?:[^，。；\n]{0,12}?[日午]，?)?(?<name>[^，。；\n]{2,50}?(?:会议|会))(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/gu;
+const NAME_CHARS = String.raw`[^，。；！？\n]`;
+// 主持召开区政府党组（扩大）会议, 召开了…会议, 举行第2届成立大会, 主持市政会议, 主持的「专组」第二次会议
+const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了)?(?<name>${NAME_CHARS}{1,60}?(?:会议|会))(?=[，。；！？\n、]|$)|主持(?:的)?(?<chaired>[「“]?${NAME_CHARS}{0,40}?(?:会议|例会|大会))(?=[，。；！？\n]|$)`, 'gu');
+// 县政协党组2024年第22次（扩大）会议暨…主席会议召开, 区政协十届三十次主席会议在政务中心六楼会议室召开
+const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会))(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
 // A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
-const HELD_VERB = /会议?(?:在[^，。；\n]{1,20}?)?(?:隆重)?(?:举行|召开|开幕)/u;
-// 邱木兴先后深入玉山县、信州区督导检查禁毒工作: the visit is named from its verb (督导检查禁毒工作).
-const VISIT = /(?:先后)?(?:深入|到|赴|前往|来到)[^，。；\n]{1,30}?(?<name>(?:调研|督导检查|督导|检查|视察)[^，。；\n]{0,20})/gu;
-// 第17次, 第十七次
-const NUMBER = new RegExp(`第(?<n>\\d+|[${NUMERAL_CHARS}]+)次`, 'u');
-// Asides in a meeting's name that do not change its kind: （扩大）, (扩大).
-const ASIDE = /[（(][^）)]*[）)]/gu;
+const HELD_VERB = /会议?(?:在[^，。；\n]{1,20}?)?(?:隆重|正式)?(?:举行|召开|开幕)/u;
+// 出席民政事务局与十八区区议会正、副主席的例会: a meeting named only where someone attends it.
+const ATTENDED = new RegExp(String.raw`出席(?<name>${NAME_CHARS}{2,40}?(?:例会|大会|座谈会))`, 'gu');
+// Words before a convening verb that make the meeting one still to come or merely wished for.
+const NOT_HELD_BEFORE = /(?:确保|将|即将|准备|筹备|计划|拟|决定|好|要|希望|如何|期间|前|于)$/u;
+// A clause taken for a name by HELD: 确保区人代会…顺利召开.
+const NOT_HELD_START = /^(?:确保|将|即将|准备|筹备|计划|拟|决定|要|希望|保证|力争|争取)/u;
+// A name that only points back at a meeting, or a clause rather than a name: 此次会议, 的一次重要会议.
+const GENERIC_NAME = /^(?:会议|大会|会|本次|此次|这次|该会|的|一次|一场|好|期间|后|续说|说)|[说称]|全会$/u;
+// What follows a meeting that is only referred to: …会议精神, …会议上的讲话, …会议期间.
+const REFERRED_AFTER = /^(?:精神|上的|上所|上作|期间|筹备|的召开|有关|相关|议程|的决定|的建议|决议|文件|纪要)/u;
+// 各村…召开…: meetings held by others that the bulletin reports as a consequence.
+const OTHERS = /^(?:各|有关|相关)/u;
+// Speech verbs: a meeting named after one is quoted, not reported (…强调，5月6日…召开联席会议).
+const SPEECH = /(?:强调|指出|表示|认为|说|要求|提出)[，：,:]/u;
+// Events without a meeting's name, each led by someone named before it in its clause.
+const EVENTS: Array<{ kind: string; pattern: RegExp }> = [
+  // 县长王殿忠带领相关部门督导检查防汛工作, 县长陈海俊督查我县防汛工作情况, 检查调度防汛备汛工作
+  { kind: EVENT_KINDS.inspection, pattern: /(?<name>(?:督导检查|督查|督导|检查调度|检查)[^，。；\n]{0,20}?(?:工作|情况|进度))/u },
+  // 来到县政协委员驻地，看望慰问…
+  { kind: EVENT_KINDS.condolence, pattern: /(?<name>(?:看望慰问|看望|慰问)[^，。；\n]{0,30})/u },
+  // 来到参加市三届人大六次会议的川汇区代表团，与代表共同审议…
+  { kind: EVENT_KINDS.review, pattern: /代表团[^。；\n]{0,20}?(?<name>(?:共同)?审议[^，。；\n]{0,30})/u },
+  // 深入…调研, 到华明街…进行了调研
+  { kind: EVENT_KINDS.visit, pattern: /(?:深入|到|赴|前往|来到)[^。；\n]{1,40}?(?<name>(?:调研|视察|考察)[^，。；\n]{0,20})/u },
+  // 我区在常委会议室传达…精神
+  { kind: EVENT_KINDS.relay, pattern: /(?<name>(?:传达|学习贯彻|组织学习)[^。；\n]{2,80}?精神)/u },
+];
+// A relay of what a meeting decided needs nobody named before it: 我区在常委会议室传达…精神.
+const LEADERLESS: ReadonlySet<string> = new Set([EVENT_KINDS.relay]);
+// 第17次, 第十七次, 第 32 次; else 九届二十四次 (a count after 届 needs no 第)
+const NUMBER = new RegExp(`第\\s*(?<n>\\d+|[${NUMERAL_CHARS}]+)\\s*次`, 'u');
+const NUMBER_AFTER_TERM = new RegExp(`[届年](?<n>\\d+|[${NUMERAL_CHARS}]+)次`, 'u');
+// Asides and quotes in a meeting's name that do not change its kind: （扩大）, 「」.
+const ASIDE = /[（(][^）)]*[）)]|[「」“”"]/gu;
 // The organ that convenes: the end of the text before 召开, after any date (虚构市委常委会).
-const ORGAN = /(?<=^|[日午]|\s)[\p{Script=Han}]{2,14}?(?:政府|常委会|委员会|党组|党委|人大|政协|局|办)$/u;
+const ORGAN = /(?<=^|[日午晚]|\s)[\p{Script=Han}]{2,14}?(?:政府|常委会|委员会|党组|党委|人大|政协|局|办)$/u;
 const MAX_ORGAN = 20;
-const GENERIC_NAME = /^(?:会议|大会|本次|此次|这次|该会|全会$)/u;
-// 今年第1次, 第十二次: a count inside a name says nothing of its kind.
-const COUNT = new RegExp(`(?:今年|本年度|\\d{4}年|[〇零一二三四五六七八九]{4}年)?第(?:\\d+|[${NUMERAL_CHARS}]+)次`, 'gu');
+// 今年第1次, 第十二次, 九届二十四次, 十六届: counts inside a name say nothing of its kind.
+const COUNT = new RegExp(`(?:今年|本年度|\\d{4}年|[〇零一二三四五六七八九]{4}年)?第?\\s*(?:\\d+|[${NUMERAL_CHARS}]+)\\s*[次届]`, 'gu');
+// A title cited, not reviewed: 符合《政协章程》规定, 根据《…》.
+const CITED_BEFORE = /(?:符合|根据|按照|依照|依据|遵照|对照)$/u;
 const DOCUMENT = /《(?<title>[^》\n]+)》/gu;
+// 传达学习…会议 and the like name one meeting even with 和 inside; otherwise A和B is two meetings.
+const STUDY_NAME = /^(?:学习|传达|贯彻)/u;
 
 interface Found {
-  /** Where the meeting's sentence starts and where its name is. */
+  /** Where the meeting's part of the text starts: its paragraph (or the body's start). */
   sentenceStart: number;
   /** The organ named before 召开 when it belongs to the name (虚构市委常委会|召开|第十二次会议). */
   organStart: number;
   organEnd: number;
   nameStart: number;
   nameEnd: number;
-  visit: boolean;
+  /** For an event without a meeting's name, its kind. */
+  event?: string;
+  /** The second of two meetings announced together (A和B): it shares A's sentence, not its text. */
+  partner?: boolean;
 }
 
-export function extractMeetings(ctx: ParseContext, officials: Officials, bulletinDate: string): Meeting[] {
-  const found = findMeetings(officials);
+export function extractMeetings(ctx: ParseContext, officials: Officials, bulletinDate: string, bodyStart = 0): Meeting[] {
+  let found = findMeetings(ctx, officials, bodyStart, ctx.text.length);
+  // A bulletin that names its meeting only in its headline: 下陆区2020年区委理论学习中心组第二次（扩大）学习
+  if (found.length === 0 && bodyStart > 0) {
+    found = findMeetings(ctx, officials, 0, bodyStart).map((f) => ({ ...f, sentenceStart: 0 }));
+    if (found.length === 0) found = headlineMeeting(ctx, bodyStart);
+  }
   return found.map((f, i) => {
-    const segmentStart = f.sentenceStart;
-    const segmentEnd = found[i + 1]?.sentenceStart ?? ctx.text.length;
-    return buildMeeting(ctx, officials, bulletinDate, f, segmentStart, segmentEnd);
+    const next = found.slice(i + 1).find((g) => !g.partner);
+    const segmentStart = f.partner ? f.sentenceStart : Math.min(f.sentenceStart, i === 0 ? bodyStart : f.sentenceStart);
+    const segmentEnd = f.partner ? sentenceEnd(officials.masked, f.nameEnd) : next?.sentenceStart ?? ctx.text.length;
+    return buildMeeting(ctx, officials, bulletinDate, f, segmentStart, Math.max(segmentEnd, f.nameEnd));
   });
 }
 
-function findMeetings({ masked, mentions }: Officials): Found[] {
+function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: number, to: number): Found[] {
+  const region = masked.slice(0, to);
   const found: Found[] = [];
-  const add = (m: RegExpExecArray, visit: boolean) => {
-    const nameStart = m.index + m[0].lastIndexOf(m.groups!.name!);
-    const nameEnd = nameStart + m.groups!.name!.length;
-    // 虚构市委常委会召开第十二次会议, 样板县政府召开第三次全体会议: the organ is part of the name.
-    const clauseStart = Math.max(m.index - MAX_ORGAN, lastBoundary(masked, m.index));
-    const organ = visit ? null : ORGAN.exec(masked.slice(clauseStart, m.index));
-    const organStart = organ && /^(?:今年|本年度)?(?:第|全体|常务|党组)/u.test(m.groups!.name!) ? clauseStart + organ.index : nameStart;
-    const organEnd = organStart === nameStart ? nameStart : m.index;
-    // A meeting only referred to (传达…区委常委会会议精神) is not one of this bulletin's.
-    if (/^精神|^上的/u.test(masked.slice(nameEnd, nameEnd + 3))) return;
-    // 会议在…召开 and 此次会议 point back at a meeting already named.
-    if (GENERIC_NAME.test(m.groups!.name!)) return;
-    if (found.some((f) => organStart < f.nameEnd && f.organStart < nameEnd)) return;
-    found.push({ sentenceStart: sentenceStartOf(masked, m.index), organStart, organEnd, nameStart, nameEnd, visit });
+  const bare = (start: number, end: number) => bareName(region.slice(start, end));
+  const add = (f: Found) => {
+    // The same meeting named again (a headline repeated, 召开党工委会议，就是要求…) is one meeting.
+    const name = bare(f.nameStart, f.nameEnd);
+    if (found.some((g) => f.organStart < g.nameEnd && g.organStart < f.nameEnd)) return;
+    if (!f.event && found.some((g) => !g.event && sameMeeting(bare(g.organStart, g.nameEnd), name, bare(f.organStart, f.nameEnd)))) return;
+    found.push(f);
   };
-  for (const pattern of [CONVENED, HELD]) {
-    if (pattern === HELD && !HELD_VERB.test(masked)) continue;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(masked); m; m = pattern.exec(masked)) add(m, false);
+  const accept = (nameStart: number, nameEnd: number, verbAt: number, convened: boolean) => {
+    const name = region.slice(nameStart, nameEnd);
+    if (GENERIC_NAME.test(name) || NOT_HELD_START.test(name) || REFERRED_AFTER.test(region.slice(nameEnd, nameEnd + 4))) return;
+    const clauseStart = lastBoundary(region, verbAt);
+    const clause = region.slice(clauseStart, verbAt);
+    if (NOT_HELD_BEFORE.test(clause) || OTHERS.test(clause.replace(/^[\p{Script=Han}]{0,3}[，]/u, ''))) return;
+    if (SPEECH.test(region.slice(sentenceStartAt(region, verbAt), verbAt))) return;
+    // 虚构市委常委会召开第十二次会议, 样板县政府召开第三次全体会议: the organ is part of the name.
+    const organArea = Math.max(verbAt - MAX_ORGAN, clauseStart);
+    const organ = convened ? ORGAN.exec(region.slice(organArea, verbAt)) : null;
+    const organStart = organ && /^(?:今年|本年度|\d{4}年)?(?:第|全体|常务|党组|[一二三四五六七八九十]+届|\d+次)/u.test(name) ? organArea + organ.index : nameStart;
+    const organEnd = organStart === nameStart ? nameStart : verbAt;
+    const sentenceStart = paragraphStart(region, nameStart);
+    // A和B: two meetings announced together, unless the name is one study of two sessions.
+    const split = !STUDY_NAME.test(name) ? /^(?<a>.+?(?:会议|会))[和及与](?<b>.+(?:会议|会))$/u.exec(name) : null;
+    if (split) {
+      const aEnd = nameStart + split.groups!.a!.length;
+      add({ sentenceStart, organStart, organEnd, nameStart, nameEnd: aEnd });
+      add({ sentenceStart, organStart: aEnd + 1, organEnd: aEnd + 1, nameStart: aEnd + 1, nameEnd, partner: true });
+      return;
+    }
+    add({ sentenceStart, organStart, organEnd, nameStart, nameEnd });
+  };
+
+  CONVENED.lastIndex = from;
+  for (let m = CONVENED.exec(region); m; m = CONVENED.exec(region)) {
+    const name = m.groups!.name ?? m.groups!.chaired!;
+    const nameStart = m.index + m[0].lastIndexOf(name);
+    accept(nameStart, nameStart + name.length, m.index, true);
   }
-  VISIT.lastIndex = 0;
-  for (let m = VISIT.exec(masked); m; m = VISIT.exec(masked)) {
-    // A visit is led by someone named in its own clause: 区长林測甲到示例村调研….
-    const clauseStart = lastBoundary(masked, m.index);
-    if (mentions.some((x) => x.start >= clauseStart && x.end <= m!.index)) add(m, true);
+  if (HELD_VERB.test(region.slice(from))) {
+    HELD.lastIndex = from;
+    for (let m = HELD.exec(region); m; m = HELD.exec(region)) {
+      const name = m.groups!.name!;
+      // 区第十六届人民代表大会第四次会议召开代表团召集人会议: the session convenes the meeting.
+      accept(m.index, m.index + name.length, m.index, false);
+    }
+  }
+  ATTENDED.lastIndex = from;
+  for (let m = ATTENDED.exec(region); m; m = ATTENDED.exec(region)) {
+    const nameStart = m.index + 2;
+    if (mentions.some((x) => x.end <= m!.index && x.start >= lastBoundary(region, m!.index))) accept(nameStart, nameStart + m.groups!.name!.length, m.index, false);
+  }
+  if (found.length === 0) {
+    const event = leadEvent(region, mentions, from);
+    if (event) found.push(event);
   }
   return found.sort((a, b) => a.nameStart - b.nameStart);
+}
+
+/** The event of the lead paragraph (its first paragraph with a person in it), when it names no meeting. */
+function leadEvent(text: string, mentions: Officials['mentions'], from: number): Found | null {
+  const lead = mentions.find((x) => x.start >= from);
+  if (!lead) return null;
+  const start = paragraphStart(text, lead.start);
+  const end = indexOrEnd(text, '\n', start);
+  const paragraph = text.slice(start, end);
+  for (const { kind, pattern } of EVENTS) {
+    const m = pattern.exec(paragraph);
+    if (!m) continue;
+    const nameStart = start + m.index + m[0].lastIndexOf(m.groups!.name!);
+    const clauseStart = sentenceStartAt(text, nameStart);
+    // Led by someone named before it in its sentence.
+    if (!LEADERLESS.has(kind) && !mentions.some((x) => x.start >= clauseStart && x.end <= nameStart)) continue;
+    return { sentenceStart: start, organStart: nameStart, organEnd: nameStart, nameStart, nameEnd: nameStart + m.groups!.name!.length, event: kind };
+  }
+  return null;
+}
+
+/** A headline that is itself a meeting's name: 下陆区2020年区委理论学习中心组第二次（扩大）学习. */
+function headlineMeeting(ctx: ParseContext, bodyStart: number): Found[] {
+  for (const line of ctx.simplified.slice(0, bodyStart).split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '' || meetingTypes(trimmed).length === 0) continue;
+    const nameStart = ctx.simplified.indexOf(trimmed);
+    return [{ sentenceStart: 0, organStart: nameStart, organEnd: nameStart, nameStart, nameEnd: nameStart + trimmed.length }];
+  }
+  return [];
+}
+
+/** Whether two meetings' bare names (counts and asides removed) name the same meeting. */
+function sameMeeting(earlier: string, later: string, laterWithOrgan: string): boolean {
+  if (meetingTypes(earlier).join() !== meetingTypes(later).join()) return false;
+  return earlier.includes(later) || laterWithOrgan.includes(earlier) || later.includes(earlier);
+}
+
+/** A name without counts, asides and quotes: what its kind is read from. */
+function bareName(name: string): string {
+  return name.replace(ASIDE, '').replace(COUNT, '').replace(/\s+/gu, '');
 }
 
 /** Index just after the last clause mark before `at`. */
@@ -85,9 +198,25 @@ function lastBoundary(text: string, at: number): number {
   return 0;
 }
 
+/** Index just after the last sentence mark before `at`. */
+function sentenceStartAt(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if ('。；！？\n'.includes(text[i]!)) return i + 1;
+  return 0;
+}
+
+function sentenceEnd(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) if ('。；！？\n'.includes(text[i]!)) return i;
+  return text.length;
+}
+
 /** The start of the paragraph holding `at`: a meeting's sentence opens its part of the text. */
-function sentenceStartOf(text: string, at: number): number {
+function paragraphStart(text: string, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const i = text.indexOf(search, from);
+  return i === -1 ? text.length : i;
 }
 
 function buildMeeting(
@@ -95,40 +224,55 @@ function buildMeeting(
 ): Meeting {
   const name = ctx.text.slice(f.organStart, f.organEnd) + ctx.text.slice(f.nameStart, f.nameEnd);
   const simplifiedName = ctx.simplified.slice(f.organStart, f.organEnd) + ctx.simplified.slice(f.nameStart, f.nameEnd);
-  const numberMatch = NUMBER.exec(simplifiedName);
   const inSegment = officials.mentions.filter((m) => m.start >= start && m.end <= end);
   const chairs: string[] = [];
   const attendees: string[] = [];
   for (const m of inSegment) {
     const role = roleOf(officials.masked, m, officials.mentions);
-    // A visit's leader is whoever the sentence names before it.
-    const leads = f.visit && m.end <= f.nameStart && m.start >= f.sentenceStart;
+    // An event's leader is whoever its sentence names before it.
+    const leads = f.event !== undefined && m.end <= f.nameStart && m.start >= sentenceStartAt(officials.masked, f.nameStart);
     if ((role === 'chair' || leads) && !chairs.includes(m.name)) chairs.push(m.name);
-    else if (role === 'attendee' && !attendees.includes(m.name)) attendees.push(m.name);
+  }
+  for (const m of inSegment) {
+    const role = roleOf(officials.masked, m, officials.mentions);
+    if (role === 'attendee' && !attendees.includes(m.name) && !chairs.includes(m.name)) attendees.push(m.name);
   }
   const documents: string[] = [];
-  DOCUMENT.lastIndex = 0;
-  const segment = ctx.text.slice(start, end);
-  for (let m = DOCUMENT.exec(segment); m; m = DOCUMENT.exec(segment)) {
-    if (!documents.includes(m.groups!.title!)) documents.push(m.groups!.title!);
+  if (!f.partner) {
+    DOCUMENT.lastIndex = start;
+    for (let m = DOCUMENT.exec(ctx.text); m && m.index < end; m = DOCUMENT.exec(ctx.text)) {
+      if (CITED_BEFORE.test(ctx.simplified.slice(Math.max(0, m.index - 2), m.index))) continue;
+      if (!documents.includes(m.groups!.title!)) documents.push(m.groups!.title!);
+    }
   }
   return {
     name,
-    types: f.visit ? ['调研'] : meetingTypes(simplifiedName),
-    number: numberMatch ? parseNumber(numberMatch.groups!.n!) : null,
+    types: f.event ? [f.event] : meetingTypes(simplifiedName),
+    number: f.event ? null : meetingNumber(simplifiedName),
     date: meetingDate(ctx, start, f.nameStart, bulletinDate),
     chairs,
     attendees,
-    directives: extractDirectives(ctx, start, end, inSegment.map((m) => m.key)),
+    directives: f.partner ? [] : extractDirectives(ctx, start, end),
     documents,
   };
+}
+
+/** The meeting's own number: 第17次 in its name, else 九届二十四次; null for none. */
+function meetingNumber(simplifiedName: string): number | null {
+  const name = simplifiedName.replace(/[（(][^）)]*[）)]/gu, '');
+  // A joint meeting's number is its first part's, else the one its name has (党组会议暨九届二十一次主席会议).
+  for (const part of [name.split('暨')[0]!, name]) {
+    const m = NUMBER.exec(part) ?? NUMBER_AFTER_TERM.exec(part);
+    if (m) return parseNumber(m.groups!.n!);
+  }
+  return null;
 }
 
 /** Canonical kinds of a meeting's name; 暨 joins two names of the same meeting. */
 export function meetingTypes(simplifiedName: string): string[] {
   const types: string[] = [];
   for (const part of simplifiedName.split('暨')) {
-    const bare = part.replace(ASIDE, '').replace(COUNT, '');
+    const bare = bareName(part);
     const kind = MEETING_KINDS.find((k) => k.pattern.test(bare));
     if (kind && !types.includes(kind.type)) types.push(kind.type);
   }
@@ -137,7 +281,7 @@ export function meetingTypes(simplifiedName: string): string[] {
 
 /** The date written in the meeting's sentence before its name, else the bulletin's date. */
 function meetingDate(ctx: ParseContext, sentenceStart: number, nameStart: number, bulletinDate: string): string {
-  const before = ctx.simplified.slice(sentenceStart, nameStart);
+  const before = ctx.simplified.slice(Math.max(sentenceStart, paragraphStart(ctx.simplified, nameStart)), nameStart);
   DATE_IN_TEXT.lastIndex = 0;
   const m = DATE_IN_TEXT.exec(before);
   if (!m?.groups) return bulletinDate;

@@ -1,9 +1,10 @@
-// Step: the bulletin's title when the text has none (made from the chair and the meetings), and
-// its id, a stable URL-safe ASCII slug from the file's name.
+// Step: the bulletin's title, its headline (headline.ts) or, when the text has none, one made up
+// from the chair and the meetings; and its id, a stable URL-safe ASCII slug from the file's name.
 import { basename, extname } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Meeting, Origin } from '../../record.ts';
 import type { ParseContext } from '../context.ts';
+import type { Headline } from './headline.ts';
 
 // 区政府今年第17次常务会议 → 区政府常务会议: a title names the kind of meeting, not its count.
 const COUNT_IN_NAME = /(?:今年|本年度|年内)?第[\d〇零一二两三四五六七八九十百]+次/gu;
@@ -13,8 +14,9 @@ const MAX_TITLE = 60;
 const LEAD_BYLINE_WITHIN = 30;
 
 export function makeTitle(
-  ctx: ParseContext, meetings: Meeting[], bylines: Array<[number, number]>,
+  ctx: ParseContext, headline: Headline, meetings: Meeting[], bylines: Array<[number, number]>,
 ): { title: string; origin: Origin } {
+  if (headline.title) return { title: headline.title, origin: 'text' };
   const named = meetings.filter((m) => m.types[0] !== '调研');
   const chairs = [...new Set(named.flatMap((m) => m.chairs))];
   if (named.length > 0 && chairs.length > 0) {
