@@ -16,6 +16,8 @@ export interface SiteConfig {
   feedSize: number;
   /** How many bulletins the home page lists. */
   homeSize: number;
+  /** How many bulletins each group of the review queue (/report/) lists, newest first; the rest are counted. */
+  reviewSize: number;
   /** The time zone bulletin dates are in. */
   zone: string;
 }
@@ -29,6 +31,7 @@ export const site: SiteConfig = {
   pageSize: 50,
   feedSize: 50,
   homeSize: 20,
+  reviewSize: 500,
   zone: 'Asia/Shanghai',
 };
 

@@ -7,6 +7,7 @@ import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '..
 import { site } from '../../site.config.ts';
 import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
 import { inScript } from './filters.ts';
+import { type ReviewGroup, reviewQueue } from './review.ts';
 import { bulletinSlug, hashedSlug, keyHash, pinyinSlug, pinyinSortKey } from './slug.ts';
 
 /** Where the archive comes from. */
@@ -370,6 +371,8 @@ export class Archive {
   readonly redirects: Redirect[] = [];
   readonly monthly: MonthCount[] = [];
   readonly report: ReportItem[] = [];
+  /** The review queue: bulletins with a guessed or missing field, by group, newest first, site.reviewSize per group. */
+  readonly review: Array<ReviewGroup<BulletinEntry>> = [];
   /** Long lists, already cut into pages. */
   readonly pages = {
     months: [] as Array<ListPage<BulletinRef> & { monthData: MonthData }>,
@@ -564,6 +567,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
     if (i < archive.bulletins.length - 1) e.next = toRef(archive.bulletins[i + 1]!);
   });
   const entryByRecord = new Map(archive.bulletins.map((e) => [e.record, e]));
+  archive.review.push(...reviewQueue([...archive.bulletins].reverse(), site.reviewSize));
 
   // Dates.
   const byYear = new Map<number, BulletinEntry[]>();

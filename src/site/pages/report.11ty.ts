@@ -1,23 +1,67 @@
-// The editors' report: every parser warning, by bulletin, with where it is in the file.
+// The editors' report: the review queue (every bulletin with a guessed or missing field, grouped by
+// what is missing, with the front-matter lines that would fix it), then every parser warning.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive } from '../archive.ts';
-import { say } from '../components.ts';
-import { siteUrl } from '../filters.ts';
-import { html } from '../html.ts';
+import type { Archive, BulletinEntry } from '../archive.ts';
+import { dateTime, say } from '../components.ts';
+import { langTag, siteUrl } from '../filters.ts';
+import { html, type SafeHtml } from '../html.ts';
+import type { Script } from '../../record.ts';
+import { fieldsToFix, fixLines, type ReviewEntry, type ReviewGroup, type ReviewGroupKey } from '../review.ts';
 
 export const data = { permalink: '/report/index.html', eleventyExcludeFromCollections: true };
+
+/** Each group's heading, in Traditional (say() converts). */
+const GROUP_LABELS: Record<ReviewGroupKey, string> = {
+  date: '日期是推定的',
+  title: '標題是擬定的',
+  meetings: '沒有找到會議',
+  chairs: '會議沒有主持人',
+  kinds: '會議類別不明',
+  other: '其他待核對的欄位',
+};
+
+const groupId = (key: ReviewGroupKey) => `review-${key}`;
 
 export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;
   const a = data.archive;
   const title = say('編輯報告', s);
+  let pending = 0;
+  for (const e of a.bulletins) if (e.record.needs_review.length > 0) pending++;
+  const groups = a.review.filter((g) => g.total > 0);
   const body = html`<h1>${title}</h1>
-<p>${say(`${a.totals.bulletins}篇公報，${a.report.length}條警告。警告不妨礙發布；致命錯誤會使建置失敗。`, s)}</p>
+<p>${say(`${a.totals.bulletins}篇公報，${pending}篇有推定或缺少的欄位待核對，${a.report.length}條警告。警告不妨礙發布；致命錯誤會使建置失敗。`, s)}</p>
+<h2 id="review">${say('待核對', s)}</h2>
+${groups.length ? html`<p>${say(`把每篇下面的幾行改正後加進該文件開頭的 front matter（兩行 --- 之間，沒有就加上）；重新建置後，該篇就不再列在這裡。會議列表（meetings:）整個取代解析出的會議。每組最多列出最新的${site.reviewSize}篇。`, s)}</p>
+<ul class="review-counts">${a.review.map((g) => html`<li>${g.total > 0 ? html`<a href="#${groupId(g.key)}">${say(GROUP_LABELS[g.key], s)}</a>` : say(GROUP_LABELS[g.key], s)}：<span class="count">${say(`${g.total}篇`, s)}</span></li>`)}</ul>
+${groups.map((g) => reviewGroup(g, s))}` : html`<p>${say('沒有待核對的公報。', s)}</p>`}
+<h2 id="warnings">${say('警告', s)}</h2>
 ${a.report.length ? html`<div class="table-scroll"><table class="list report">
 <caption>${say('警告', s)}</caption>
 <thead><tr><th scope="col">${say('文件', s)}</th><th scope="col">${say('位置', s)}</th><th scope="col">${say('規則', s)}</th><th scope="col">${say('說明', s)}</th></tr></thead>
 <tbody>${a.report.map((w) => html`<tr><td>${w.url ? html`<a href="${siteUrl(w.url)}">${w.file}</a>` : w.file}</td><td>${w.line}:${w.column}</td><td><code>${w.rule}</code></td><td>${w.reason}</td></tr>`)}</tbody>
 </table></div>` : html`<p>${say('沒有警告。', s)}</p>`}`;
   return basePage({ script: s, title, path: '/report/', noindex: true, crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
+}
+
+/** One group: its heading and count, the bulletins it lists, and how many it leaves out. */
+function reviewGroup(g: ReviewGroup<BulletinEntry>, s: Script): SafeHtml {
+  const rest = g.total - g.entries.length;
+  return html`<section class="review" id="${groupId(g.key)}">
+<h3>${say(GROUP_LABELS[g.key], s)} <span class="count">${say(`${g.total}篇`, s)}</span></h3>
+${rest > 0 ? html`<p>${say(`只列出最新的${g.entries.length}篇，其餘${rest}篇未列出。`, s)}</p>` : ''}
+<ol>${g.entries.map((entry) => reviewEntry(entry, g.key, s))}</ol>
+</section>`;
+}
+
+/** One bulletin in a group: a link to it, its file, what needs review and why, and the lines that would fix it. */
+function reviewEntry({ bulletin: b, items }: ReviewEntry<BulletinEntry>, group: ReviewGroupKey, s: Script): SafeHtml {
+  const lang = b.script === s ? '' : html` lang="${langTag(b.script)}"`;
+  const fix = fixLines(b.record, fieldsToFix(b.record, group, items), s);
+  return html`<li>
+<p>${dateTime(b.date)} <a href="${siteUrl(b.url)}"${lang}>${b.title}</a> <code class="file">${b.record.source_file.path}</code></p>
+<ul>${items.map((i) => html`<li><code>${i.field}</code>: ${i.reason}</li>`)}</ul>
+${fix ? html`<pre class="fix">${fix}</pre>` : ''}
+</li>`;
 }
