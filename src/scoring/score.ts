@@ -92,7 +92,7 @@ export function scoreFolder(dir: string): Score {
     let record: BulletinRecord | null = null;
     let failure = '';
     try {
-      record = parseBulletinFile(join(dir, file), annotation.year ? { year: Number(annotation.year) } : {});
+      record = parseBulletinFile(join(dir, file), parseOptions(annotation));
     } catch (error) {
       if (!(error instanceof BulletinError)) throw error;
       failure = error.reason;
@@ -100,6 +100,16 @@ export function scoreFolder(dir: string): Score {
     scoreFile(score, file, annotation, record, failure);
   }
   return score;
+}
+
+// The year given to a file whose annotation asserts no date (11月8日 in a text with no year): its
+// date is not scored, and the year lets the rest of it be.
+export const UNSCORED_YEAR = 2000;
+
+/** The parse options for an annotated file: --year from the annotation where given. */
+export function parseOptions(annotation: Expected): { year?: number } {
+  if (annotation.year) return { year: Number(annotation.year) };
+  return annotation.date === undefined ? { year: UNSCORED_YEAR } : {};
 }
 
 function emptyScore(): Score {

@@ -1,5 +1,7 @@
-// Step: the bulletin's date. Front matter wins; then a full date in the text; then 7月18日 with its
-// year from --year or from the file's name or folder; a date range also gives an end date.
+// Step: the bulletin's date. Front matter wins; then the body's dateline (2023年3月6日, 民國112年3月6日,
+// 2023-03-06, or 7月18日 with its year from --year, the page's own date line (发布日期：…), or the
+// file's name or folder; 25日 with its month from the page date); then the page date alone. A date
+// range also gives an end date.
 import { basename } from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Origin } from '../../record.ts';
@@ -17,12 +19,16 @@ export interface DateResult {
 // (dates carry no time of day) without an Intl time-zone lookup per date, which dominated parsing.
 export const ZONE = FixedOffsetZone.instance(8 * 60);
 const N = `\\d{1,2}|[${NUMERAL_CHARS}]{1,3}`;
-// 2023年3月6日, 二〇二二年七月十八日, 7月18日, 12月20日至21日, 5月30日-6月1日
+// 2023年3月6日, 二〇二二年七月十八日, 民国112年3月6日, 7月18日, 12月20日至21日, 5月30日-6月1日
 export const DATE_IN_TEXT = new RegExp(
-  `(?:(?<year>\\d{4}|[〇零一二三四五六七八九]{4})年)?(?<month>${N})月(?<day>${N})[日号]` +
+  `(?:(?:民国(?<roc>\\d{2,3}|[${NUMERAL_CHARS}]{2,5})|(?<year>\\d{4}|[〇零一二三四五六七八九]{4}))年)?(?<month>${N})月(?<day>${N})[日号]` +
     `(?:(?:至|到|-|—|～|~)(?:(?<endMonth>${N})月)?(?<endDay>${N})[日号])?`,
   'gu',
 );
+// 2023-05-06, 2023/5/6, 2023.05.06 (a page's date line, or an ISO date in the text)
+const NUMERIC_DATE = /(?<!\d)(?<year>(?:19|20)\d{2})[-/.](?<month>[01]?\d)[-/.](?<day>[0-3]?\d)(?!\d)/u;
+// 25日， at the start of the body: a day whose month and year are the page date's.
+const DAY_ONLY = /^[^，。\n\d]{0,12}?(?<day>\d{1,2}|[〇零一二两三四五六七八九十廿卅百千]{1,3})[日号][上下中晚]?午?[，,]/u;
 // Words that put a bulletin's date out of reach: 近日, 日前 (only the front matter can say).
 const VAGUE_DATE = /近日|日前|近期|前不久|最近/u;
 // 2022-07-18 or 20120705 in a file name.
@@ -44,9 +50,10 @@ interface Found {
   index: number;
 }
 
-export function extractDate(ctx: ParseContext, front: Record<string, unknown>): DateResult {
+export function extractDate(ctx: ParseContext, front: Record<string, unknown>, bodyStart = 0): DateResult {
   const fromFront = frontMatterDate(front, ctx.file);
-  const inText = firstDateInText(ctx);
+  const page = pageDate(ctx, bodyStart);
+  const inText = firstDateInText(ctx, bodyStart) ?? dayOnly(ctx, bodyStart, page) ?? page;
   const inName = dateInName(ctx.file);
 
   if (fromFront) {
@@ -67,6 +74,9 @@ export function extractDate(ctx: ParseContext, front: Record<string, unknown>): 
     if (ctx.options.year !== undefined) {
       year = ctx.options.year;
       origin = 'flag';
+    } else if (page?.year) {
+      // Published on 2021-01-06 about 12月30日: the year before.
+      year = inText.month > page.month + 1 ? page.year - 1 : page.year;
     } else if (inName) {
       year = Number(inName.slice(0, 4));
       origin = 'path';
@@ -94,10 +104,19 @@ export function extractDate(ctx: ParseContext, front: Record<string, unknown>): 
   return { date, ...(endDate ? { endDate } : {}), origin };
 }
 
-/** The first date written in the text, unless 近日/日前 comes first in its paragraph. */
-function firstDateInText(ctx: ParseContext): Found | null {
-  DATE_IN_TEXT.lastIndex = 0;
+/**
+ * The first date written in the body (after its headline and meta lines), unless 近日/日前 comes
+ * first in its paragraph; an ISO date counts when it comes before any 月日 date.
+ */
+function firstDateInText(ctx: ParseContext, bodyStart: number): Found | null {
+  DATE_IN_TEXT.lastIndex = bodyStart;
   const m = DATE_IN_TEXT.exec(ctx.simplified);
+  const firstLineEnd = ctx.simplified.indexOf('\n', bodyStart);
+  const numeric = NUMERIC_DATE.exec(ctx.simplified.slice(bodyStart, firstLineEnd === -1 ? undefined : firstLineEnd));
+  if (numeric?.groups && (!m || bodyStart + numeric.index < m.index)) {
+    const g = numeric.groups;
+    return { year: Number(g.year), month: Number(g.month), day: Number(g.day), endMonth: null, endDay: null, index: bodyStart + numeric.index };
+  }
   if (!m?.groups) return null;
   const paragraphStart = ctx.simplified.lastIndexOf('\n', m.index) + 1;
   if (VAGUE_DATE.test(ctx.simplified.slice(paragraphStart, m.index))) return null;
@@ -105,14 +124,46 @@ function firstDateInText(ctx: ParseContext): Found | null {
   const month = parseNumber(g.month!);
   const day = parseNumber(g.day!);
   if (month === null || day === null) return null;
+  const roc = g.roc ? parseNumber(g.roc) : null;
   return {
-    year: g.year ? parseNumber(g.year) : null,
+    year: roc !== null ? roc + ROC_EPOCH : g.year ? parseNumber(g.year) : null,
     month,
     day,
     endMonth: g.endMonth ? parseNumber(g.endMonth) : null,
     endDay: g.endDay ? parseNumber(g.endDay) : null,
     index: m.index,
   };
+}
+
+// 民國112年 is 2023: the Republic of China counts years from 1912.
+const ROC_EPOCH = 1911;
+
+/** The page's own date, from the meta lines above the body (发布日期：2023-06-21, 时间：2020-07-28). */
+function pageDate(ctx: ParseContext, bodyStart: number): Found | null {
+  const head = ctx.simplified.slice(0, bodyStart);
+  const numeric = NUMERIC_DATE.exec(head);
+  if (numeric?.groups) {
+    const g = numeric.groups;
+    return { year: Number(g.year), month: Number(g.month), day: Number(g.day), endMonth: null, endDay: null, index: numeric.index };
+  }
+  DATE_IN_TEXT.lastIndex = 0;
+  const m = DATE_IN_TEXT.exec(head);
+  if (!m?.groups?.year) return null;
+  const [year, month, day] = [parseNumber(m.groups.year), parseNumber(m.groups.month!), parseNumber(m.groups.day!)];
+  if (year === null || month === null || day === null) return null;
+  return { year, month, day, endMonth: null, endDay: null, index: m.index };
+}
+
+/** 25日，市长…: a dateline with the day alone, in the page date's month (or the month before). */
+function dayOnly(ctx: ParseContext, bodyStart: number, page: Found | null): Found | null {
+  if (!page?.year) return null;
+  const m = DAY_ONLY.exec(ctx.simplified.slice(bodyStart));
+  const day = m ? parseNumber(m.groups!.day!) : null;
+  if (day === null) return null;
+  const before = day > page.day;
+  const month = before ? (page.month === 1 ? 12 : page.month - 1) : page.month;
+  const year = before && page.month === 1 ? page.year - 1 : page.year;
+  return { year, month, day, endMonth: null, endDay: null, index: bodyStart + m!.index };
 }
 
 /** 12月20日至21日 → the 21st of the start's month; a month that wraps goes into the next year. */

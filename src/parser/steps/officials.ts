@@ -34,18 +34,28 @@ const SURNAME_SET = new Set<string>(SURNAMES);
 const AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'u');
 const HAN = /\p{Script=Han}/u;
 const LONE_AFTER_NAME = '等和与及在的了是向对将把被为也还都';
+// Words of two or more characters after a name, and titles: 来到, 主持, 同志, 县长.
+const LONG_AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS, ...TITLE_SUFFIXES].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length).join('|')})`, 'u');
 // Where a title's organisation prefix stops when reading leftwards: marks, digits, and verbs such
 // as 主持 or 由 (会议由副市长何运平主持).
 const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了]$/u;
-const PREFIX_STOP_WORDS = /(?:主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
+const PREFIX_STOP_WORDS = /(?:领会|主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
 // Characters of institutions, never of a person's name: keeps 区政府 from reading as a name.
-const NOT_IN_NAMES = /[政府委市县区镇乡局厅部党组会院所处科办队社司员记者书任席议]/u;
+const NOT_IN_NAMES = /[府委市县区镇乡局厅部组会院所处科办队社司员者书任席议]/u;
+// Words that look like a surname and a given name but never name anyone: 应邀, 常务, 各副县长.
+const NEVER_NAMES = /^(?:应邀|常务|各|全体|有关|相关|本网|本报|本站|新闻|同志|代表|全镇|全县|全区|全市|成员)/u;
 // Clause ends for attendance: a sentence's attendees are named before 出席 in the same sentence.
-const ATTEND = /出席|参加|列席|陪同/u;
-const ATTEND_ALL = /出席|参加|列席|陪同/gu;
+const ATTEND = /出席|参加|列席|陪同|到会|在会上讲话|在会议上讲话/u;
+const ATTEND_ALL = /出席|参加|列席|陪同|到会/gu;
+// What ends the reach of an attendance verb back over a sentence: another act of someone's.
+const ROLE_BREAK = /主持|召开|讲话|指出|强调|表示|汇报|发言|介绍|传达|宣读|听取|审议|研究|通过|委托/u;
 // 沈测己到演示街道调研: a visit's leader stands before its verb.
 const VISIT_VERB = /(?:先后)?(?:深入|到|赴|前往|来到)(?=[^，。；\n]{1,30}?(?:调研|督导检查|督导|检查|视察))/gu;
-const CHAIR_AFTER = /^(?:共同)?主持/u;
+// 主持, 同志在二楼会议室主持, 今(27)日首度主持: what may stand between a chair and 主持.
+// 李玮同志代表…, 杜渐、马锋两位同志为副镇长, 吴红英、陆柱国、徐新勇等作了中心发言: bare names before these.
+const NAMED_WITH = /(?:[两三四五六七八九十]位)?同志|等作了|等(?:同志)?先后/gu;
+const CHAIR_AFTER = /^(?:同志)?(?:[^，。；、\n]{0,14}?)(?:共同)?主持(?!人)/u;
+const CHAIR_GAP_BREAK = /出席|参加|列席|陪同|讲话|委托|召开|会见|和|与|及/u;
 const MAX_PREFIX = 14;
 
 /** Blanks 《…》 and the given spans so no official is found inside a title or a byline. */
@@ -61,7 +71,13 @@ export function maskText(simplified: string, spans: Array<[number, number]>): st
  */
 export function nameLengthAt(text: string, at: number): number {
   const surnameLength = SURNAME_SET.has(text.substr(at, 2)) ? 2 : SURNAME_SET.has(text[at] ?? '') ? 1 : 0;
-  if (surnameLength === 0) return 0;
+  if (surnameLength === 0 || NEVER_NAMES.test(text.substr(at, 4))) return 0;
+  // 林郑月娥: a married name, her husband's surname before her own.
+  if (surnameLength === 1 && SURNAME_SET.has(text[at + 1] ?? '') && [...text.substr(at, 4)].every((c) => HAN.test(c))
+    && !NOT_IN_NAMES.test(text.substr(at + 1, 3)) && endsName(text, at + 4) && !endsName(text, at + 3) && !endsName(text, at + 2)) return 4;
+  // 徐望来到: a two-character name before a two-character word wins over 徐望来 before 到.
+  if (surnameLength === 1 && HAN.test(text[at + 1] ?? '') && !NOT_IN_NAMES.test(text[at + 1]!) && LONG_AFTER_NAME.test(text.slice(at + 2, at + 8))
+    && !LONG_AFTER_NAME.test(text.slice(at + 3, at + 9))) return 2;
   for (const given of [2, 1]) {
     const end = at + surnameLength + given;
     const name = text.slice(at, end);
@@ -159,6 +175,7 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
   }
   addUntitledNames(ctx, masked, mentions, ATTEND_ALL);
   addUntitledNames(ctx, masked, mentions, VISIT_VERB);
+  addUntitledNames(ctx, masked, mentions, NAMED_WITH);
   mentions.sort((a, b) => a.start - b.start);
   return { list: collect(ctx, masked, mentions), mentions, masked };
 }
@@ -171,6 +188,9 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
 function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[], verbs: RegExp): void {
   for (const verb of masked.matchAll(verbs)) {
     let at = verb.index;
+    // 郑南贵、谢友先、池春林等常委会领导出席会议: the list ends at 等.
+    const group = GROUP_BEFORE.exec(masked.slice(Math.max(0, at - 16), at));
+    if (group) at -= group[0].length;
     if (masked[at - 1] === '等') at--;
     for (;;) {
       const known = mentions.find((x) => x.end === at);
@@ -187,6 +207,9 @@ function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[]
     }
   }
 }
+
+// 等常委会领导, 等县委常委会组成人员, 两位同志, 及机关各委、室负责人: a group after a list of names.
+const GROUP_BEFORE = /(?:等|及)[^，。；、\n]{0,14}?(?:领导|人员|成员|负责人|负责同志|同志|代表)$|[两三四五六七八九十]位同志$|同志$/u;
 
 /** Whether a title (with its organisation prefix) starts at `at`: 区长…, 市公安局副局长…. */
 function startsTitle(text: string, at: number): boolean {
@@ -234,12 +257,12 @@ export function roleOf(masked: string, m: Mention, mentions: Mention[]): Officia
   let end = m.end;
   for (const other of mentions) if (other.start === end + 1 && masked[end] === '、') end = other.end;
   if (masked[end] === '等') end++;
-  const after = masked.slice(end, end + 4);
-  if (CHAIR_AFTER.test(after)) return 'chair';
+  const chair = CHAIR_AFTER.exec(masked.slice(end, end + 24));
+  if (chair && !CHAIR_GAP_BREAK.test(chair[0].replace(/主持$/u, ''))) return 'chair';
   const sentenceEnd = nextIndex(masked, /[。；！？\n]/gu, m.end);
   const clause = masked.slice(m.end, sentenceEnd);
   const attend = ATTEND.exec(clause);
-  if (attend && fillerOnly(masked, m.end, m.end + attend.index, mentions)) return 'attendee';
+  if (attend && (fillerOnly(masked, m.end, m.end + attend.index, mentions) || !ROLE_BREAK.test(clause.slice(0, attend.index)))) return 'attendee';
   return 'mentioned';
 }
 
