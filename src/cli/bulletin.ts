@@ -26,8 +26,11 @@ A folder stands for every .txt file below it. Files that fail are reported on st
 
   add       File received bulletins (any supported encoding) into DIR/bulletins/YYYY/ (default
             content/) as UTF-8 YYYY-MM-DD-<slug>.txt, the text as received plus 'received:' (file,
-            encoding, sha256) in its front matter. A bulletin whose text (in either script) is in the
-            archive already is skipped; one that does not parse is refused; nothing is overwritten.
+            encoding, sha256) in its front matter; the slug is the original's name without a leading
+            index number or the bulletin's date (007_huangshi_2021-06-06.txt → huangshi). A file whose
+            bytes the archive has (a stored bulletin's received.sha256, or its own bytes) is skipped
+            before it is parsed, as is one whose text (in either script) is there; one that does not
+            parse is refused; nothing is overwritten.
   --dry-run Say what would happen; write nothing.
 Exit status 1 if any file was refused, else 0 (duplicates are skipped, not errors).
 

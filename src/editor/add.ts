@@ -1,7 +1,8 @@
 // `bulletin add`: files a received bulletin into the archive as UTF-8, once, under a name of its own.
 // Pure planning (parse, look for a duplicate, choose a name) and one atomic write per bulletin.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { BulletinError, parseBulletin } from '../parser/index.ts';
 import { decodeBulletin } from '../parser/decode.ts';
@@ -60,14 +61,38 @@ export function displayPath(file: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
-/** What the archive holds already: clean-text keys, names and URLs, with the file that has each. */
+/** Where a received file's bytes are known from already (see ArchiveIndex.bySha256). */
+export interface KnownBytes {
+  /** The archive file that has them; for a file refused earlier in this run, that file as given. */
+  file: string;
+  /** How, as a skipped file's reason says it: "the same bytes as the file it was added from". */
+  why: string;
+}
+
+/** Why a file whose clean text the archive has is skipped. */
+const SAME_TEXT = 'the same text, in either script';
+
+/** The reasons of KnownBytes. */
+const SAME_BYTES = {
+  received: 'the same bytes as the file it was added from',
+  stored: 'the same bytes',
+  refused: 'the same bytes; refused above',
+};
+
+/** What the archive holds already: original and stored bytes, clean-text keys, names and URLs, with the file that has each. */
 export class ArchiveIndex {
+  /** SHA-256 (hex) → the file it is known from: a stored bulletin's `received.sha256` and its own bytes' hash. */
+  readonly bySha256 = new Map<string, KnownBytes>();
   readonly byTextKey = new Map<string, string>();
   readonly byUrl = new Map<string, string>();
   /** Absolute paths of files taken (on disk, or by this run in a dry run). */
   readonly names = new Set<string>();
 
-  /** Reads every bulletin below `contentDir`/bulletins through the parse cache; files that fail are only names. */
+  /**
+   * Reads every bulletin below `contentDir`/bulletins through the parse cache, with the `received:`
+   * of its front matter (from the record, which keeps front-matter extras; else read from the file's
+   * head); files that fail to parse are names and hashes only.
+   */
   static load(contentDir: string, cache: ParseCache): ArchiveIndex {
     const index = new ArchiveIndex();
     for (const file of findBulletinFiles(join(resolve(contentDir), 'bulletins'))) {
@@ -75,8 +100,16 @@ export class ArchiveIndex {
       const shown = displayPath(file);
       const outcome = cache.parseFile(shown);
       if (outcome.record && outcome.textKey) index.note(outcome.record, outcome.textKey, shown);
+      const received = receivedOf(outcome.record) ?? receivedSha256(file);
+      if (received) index.noteBytes(received, { file: shown, why: SAME_BYTES.received });
+      if (outcome.sha256) index.noteBytes(outcome.sha256, { file: shown, why: SAME_BYTES.stored });
     }
     return index;
+  }
+
+  /** Remembers whose bytes have this hash; the first file named keeps it. */
+  noteBytes(sha256: string, known: KnownBytes): void {
+    if (!this.bySha256.has(sha256)) this.bySha256.set(sha256, known);
   }
 
   note(record: BulletinRecord, textKey: string, file: string): void {
@@ -88,16 +121,84 @@ export class ArchiveIndex {
 
 // A whole front-matter block at the start of a file: "---\n…\n---\n".
 const OPENING_FENCE = /^---[ \t]*(\r?\n)/;
+// The received: entry of a front-matter block, with the lines indented under it:
+// "received:\n  file: 007_huangshi.txt\n  encoding: gb18030\n  sha256: 3f1c…\n".
+const RECEIVED_ENTRY = /^received[ \t]*:(?<entry>.*(?:\r?\n[ \t]+.*)*)/m;
+// Its sha256, in block or flow style: "  sha256: 3f1c…" or "{ file: x.txt, sha256: '3f1c…' }".
+const RECEIVED_SHA256 = /\bsha256[ \t]*:[ \t]*["']?(?<hex>[0-9a-fA-F]{64})\b/;
+/** Bytes read for a front-matter block before reading the whole file: `add` writes a few hundred. */
+const HEAD_BYTES = 8192;
+
+/** The `received.sha256` in the front matter of the file at `path`, lower case; undefined when it has none. */
+export function receivedSha256(path: string): string | undefined {
+  let text: string;
+  try {
+    text = readHead(path, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+    if (!OPENING_FENCE.test(text)) return undefined;
+    if (blockOf(text) === '') text = readFileSync(path, 'utf8').replace(/^\uFEFF/, ''); // a block longer than the head
+  } catch {
+    return undefined; // unreadable: the parse cache says so for the file itself
+  }
+  const entry = RECEIVED_ENTRY.exec(blockOf(text))?.groups?.entry;
+  return entry ? RECEIVED_SHA256.exec(entry)?.groups?.hex?.toLowerCase() : undefined;
+}
+
+/** The `received.sha256` a record carries from its front matter, when it is a SHA-256. */
+function receivedOf(record: BulletinRecord | undefined): string | undefined {
+  const received = (record as { received?: { sha256?: unknown } } | undefined)?.received;
+  const hex = typeof received === 'object' && received !== null ? received.sha256 : undefined;
+  return typeof hex === 'string' && /^[0-9a-f]{64}$/i.test(hex) ? hex.toLowerCase() : undefined;
+}
+
+/** Up to `size` bytes from the start of a file. */
+function readHead(path: string, size: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    return buffer.subarray(0, readSync(fd, buffer, 0, size, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // Names that say nothing about a bulletin: "新建文本文档" in pinyin, "untitled", "copy".
 const GENERIC_WORDS = new Set(['bulletin', 'untitled', 'document', 'doc', 'new', 'file', 'text', 'txt', 'copy', 'download', 'tmp', 'temp', 'news', 'xinwen', 'wenjian', 'xin', 'jian', 'wen', 'ben', 'dang']);
 
+// Leading numbers before a received name's words: an index, "007_" (007_huangshi_….txt), "101-"
+// (101-huxian-….txt), or a date, "2022-07-18-" (2022-07-18-changwu.txt), "20120705_".
+const LEADING_NUMBERS = /^(?:\d+[-_.\s]+)+(?=[^\d\s\-_.])/u;
+// Separators left at either end of a name once a date was taken out of it.
+const END_SEPARATORS = /^[-_.\s]+|[-_.\s]+$/gu;
+
 /**
- * The slug for a received file: from its name (as the parser's slugFromFileName makes it) when the
- * name has a real word in it; else from the pinyin of the first meeting's kinds (常务会议 →
- * changwu-huiyi, two meetings: dangzu-changwu-huiyi); else from the title; else "bulletin".
+ * A received file's name without the noise that would only repeat the archive name's date or
+ * count files: a leading index number (007_), and the bulletin's own date wherever it is
+ * (_2021-06-06, _20120705, 2021年6月6日). What is left is slugged as the parser slugs a name.
+ * Only for naming new files: a file in the archive keeps the id its name gives (makeId).
+ */
+export function receivedNameSlug(source: string, date: string): string {
+  const stem = basename(source, extname(source));
+  const cleaned = stem.replace(recordDatePattern(date), ' ').replace(END_SEPARATORS, '').replace(LEADING_NUMBERS, '');
+  // Nothing but numbers left: the name as it was (slugFor then falls back on the meeting kinds).
+  if (!/[^\d\s\-_.]/u.test(cleaned)) return slugFromFileName(source);
+  return slugFromFileName(`${cleaned}.txt`);
+}
+
+/** The bulletin's date as a file name may write it: 2021-06-06, 20210606, 2021_6_6, 2021.06.06, 2021年6月6日. */
+function recordDatePattern(date: string): RegExp {
+  const [y, m, d] = date.split('-') as [string, string, string];
+  const month = `0?${Number(m)}`;
+  const day = `0?${Number(d)}`;
+  return new RegExp(`(?<![0-9])${y}(?:${m}${d}|[-_. ]${month}[-_. ]${day}|年${month}月${day}日?)(?![0-9])`, 'gu');
+}
+
+/**
+ * The slug for a received file: from its name (receivedNameSlug: without an index number or the
+ * bulletin's date) when the name has a real word in it; else from the pinyin of the first meeting's
+ * kinds (常务会议 → changwu-huiyi, two meetings: dangzu-changwu-huiyi); else from the title; else "bulletin".
  */
 export function slugFor(source: string, record: BulletinRecord): string {
-  const fromName = slugFromFileName(source);
+  const fromName = receivedNameSlug(source, record.date);
   if (isMeaningful(fromName)) return fromName;
   // The first kind of the first two meetings, 会议 said once: 党组会议 + 常务会议 → dangzu-changwu-huiyi.
   const kinds = [...new Set(record.meetings.map((m) => m.types[0]).filter((t): t is string => !!t))].slice(0, 2);
@@ -160,7 +261,11 @@ export class Adder {
     this.bulletinsDir = join(resolve(options.contentDir), 'bulletins');
   }
 
-  /** Plans and (unless a dry run) writes one file. Never throws for a bad file: it is refused. */
+  /**
+   * Plans and (unless a dry run) writes one file. Never throws for a bad file: it is refused.
+   * Bytes the archive knows already (a stored bulletin's original or its own file, or a file met
+   * earlier in this run) are skipped before any parsing, so a folder added twice is all skipped.
+   */
   add(source: string): AddResult {
     let bytes: Buffer;
     try {
@@ -169,6 +274,18 @@ export class Adder {
       const code = (error as NodeJS.ErrnoException).code;
       return { status: 'refused', source, reason: code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? String(error)})` };
     }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const known = this.index.bySha256.get(sha256);
+    if (known) return { status: 'skipped', source, target: known.file, reason: `duplicate of ${known.file} (${known.why})` };
+    const result = this.plan(source, bytes);
+    // The same bytes again in this run are this one's duplicate, whatever became of it.
+    if (result.status === 'added') this.index.noteBytes(sha256, { file: result.target!, why: SAME_BYTES.received });
+    else if (result.status === 'skipped') this.index.noteBytes(sha256, { file: result.target!, why: SAME_TEXT });
+    else this.index.noteBytes(sha256, { file: source, why: SAME_BYTES.refused });
+    return result;
+  }
+
+  private plan(source: string, bytes: Buffer): AddResult {
     let record: BulletinRecord;
     let text: string;
     try {
@@ -184,7 +301,7 @@ export class Adder {
 
     const textKey = textKeyOf(record.text);
     const duplicate = this.index.byTextKey.get(textKey);
-    if (duplicate) return { status: 'skipped', source, record, encoding, target: duplicate, reason: `duplicate of ${duplicate} (the same text, in either script)` };
+    if (duplicate) return { status: 'skipped', source, record, encoding, target: duplicate, reason: `duplicate of ${duplicate} (${SAME_TEXT})` };
 
     const needsDate = record.origin.date === 'flag' || record.origin.date === 'path';
     const data = Buffer.from(storedText(text, { file: basename(source), encoding, sha256: record.source_file.sha256 }, needsDate ? record.date : undefined), 'utf8');
@@ -219,6 +336,7 @@ export class Adder {
       }
       this.index.names.add(target);
       this.index.note(stored, textKey, displayPath(target));
+      this.index.noteBytes(createHash('sha256').update(data).digest('hex'), { file: displayPath(target), why: SAME_BYTES.stored });
       return { status: 'added', source, record, encoding, target: displayPath(target) };
     }
     return { status: 'refused', source, record, encoding, reason: `no free name for ${base}.txt in ${displayPath(folder)}` };

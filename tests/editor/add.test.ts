@@ -1,21 +1,25 @@
-// `bulletin add` as an editor runs it, on temp archives: encodings, duplicates in either script,
-// refusals, folders, --dry-run, name collisions, and writes that are whole or nothing.
+// `bulletin add` as an editor runs it, on temp archives: encodings, duplicates in either script or
+// by their bytes, refusals, folders, --dry-run, names and collisions, and writes that are whole or nothing.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import matter from 'gray-matter';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
-import { Adder, ArchiveIndex, slugFor, storedText } from '../../src/editor/add.ts';
+import { Adder, ArchiveIndex, receivedNameSlug, receivedSha256, slugFor, storedText } from '../../src/editor/add.ts';
 import { copyFileFresh, unlinkIfPresent, writeNewFile } from '../../src/editor/atomic-write.ts';
 import { ParseCache } from '../../src/editor/parse-cache.ts';
 import { parseBulletin } from '../../src/parser/index.ts';
+import { makeId } from '../../src/parser/steps/title.ts';
 import { bulletin, cleanUp, listFiles, npmBulletin, TEXTS, tempArchive } from './helpers.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** Real published texts with noisy names (shared/ sits beside the repository root). */
+const REAL = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
 
 const roots: string[] = [];
 after(() => roots.forEach(cleanUp));
@@ -262,5 +266,187 @@ describe('names and front matter', () => {
   test('CRLF text gets CRLF front matter', () => {
     const out = storedText('正文\r\n', { file: basename('x.txt'), encoding: 'utf-8', sha256: 'ab' });
     assert.equal(out, '---\r\nreceived:\r\n  file: x.txt\r\n  encoding: utf-8\r\n  sha256: ab\r\n---\r\n正文\r\n');
+  });
+});
+
+describe('bulletin add: a folder it has seen is skipped by its bytes, before any parsing', () => {
+  test('the same folder added again: every file skipped, naming the stored file; nothing written; exit 0', () => {
+    const a = archive('again');
+    writeFileSync(join(a.inbox, 'a-changwu.txt'), TEXTS.utf8);
+    writeFileSync(join(a.inbox, 'b-dangzu.txt'), iconv.encode(TEXTS.gb18030, 'gb18030'));
+    const first = bulletin(a.cache, 'add', '--content', a.content, a.inbox);
+    assert.equal(first.status, 0, first.stdout);
+    const before = listFiles(a.content);
+    const again = bulletin(a.cache, 'add', '--content', a.content, a.inbox);
+    assert.equal(again.status, 0, again.stdout);
+    assert.match(again.stdout, /skipped {2}\S+a-changwu\.txt: duplicate of \S+2023\/2023-03-05-a-changwu\.txt \(the same bytes as the file it was added from\)/);
+    assert.match(again.stdout, /skipped {2}\S+b-dangzu\.txt: duplicate of \S+2023\/2023-04-12-b-dangzu\.txt \(the same bytes as the file it was added from\)/);
+    assert.match(again.stdout, /2 file\(s\): 0 added, 2 skipped \(duplicates\), 0 refused/);
+    assert.deepEqual(listFiles(a.content), before);
+  });
+
+  test('a file the parser would now refuse is skipped when an archive file was added from it (--year then, none now)', () => {
+    const a = archive('again-refusable');
+    const noYear = join(a.inbox, 'no-year.txt');
+    writeFileSync(noYear, '7月18日，区长林測甲主持召开区政府常务会议。\n会议强调，要抓好落实。\n');
+    assert.equal(bulletin(a.cache, 'add', '--year', '2021', '--content', a.content, noYear).status, 0);
+    // Without --year the text alone does not parse: the archive's copy is what says it is known.
+    assert.throws(() => parseBulletin(readFileSync(noYear), noYear), /has no year/);
+    const run = bulletin(a.cache, 'add', '--content', a.content, a.inbox);
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /skipped {2}\S+no-year\.txt: duplicate of \S+2021\/2021-07-18-no-year\.txt \(the same bytes as the file it was added from\)/);
+    assert.doesNotMatch(run.stdout, /refused {2}|has no year/);
+  });
+
+  test('an unparseable file whose bytes a stored bulletin names in received.sha256 is skipped, naming that bulletin', () => {
+    const a = archive('received-sha');
+    const broken = Buffer.from('\u0000\u0001binary');
+    writeFileSync(join(a.inbox, 'broken.txt'), broken);
+    // An editor mended the original by hand and stored it; its front matter names the original's bytes.
+    mkdirSync(join(a.content, 'bulletins', '2023'));
+    const mended = join(a.content, 'bulletins', '2023', '2023-03-05-mended.txt');
+    writeFileSync(mended, storedText(TEXTS.utf8, { file: 'broken.txt', encoding: 'utf-8', sha256: sha256(broken) }));
+    assert.equal(receivedSha256(mended), sha256(broken));
+    const run = bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'broken.txt'));
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /skipped {2}\S+broken\.txt: duplicate of \S+2023\/2023-03-05-mended\.txt \(the same bytes as the file it was added from\)/);
+    assert.deepEqual(listFiles(join(a.content, 'bulletins')), ['2023/2023-03-05-mended.txt']);
+    // The same file against an archive that does not name it: refused, as before.
+    const b = archive('received-sha-control');
+    writeFileSync(join(b.inbox, 'broken.txt'), broken);
+    const control = bulletin(b.cache, 'add', '--content', b.content, join(b.inbox, 'broken.txt'));
+    assert.equal(control.status, 1);
+    assert.match(control.stdout, /refused {2}\S+broken\.txt: byte 0 is NUL/);
+  });
+
+  test('an archive file that does not parse still names its original: received.sha256 is read from its head', () => {
+    const a = archive('received-unparsed');
+    const original = Buffer.from('原件：7月18日，区长林測甲主持召开区政府常务会议。\n');
+    writeFileSync(join(a.inbox, 'original.txt'), original);
+    mkdirSync(join(a.content, 'bulletins', '2023'));
+    // Half mended: the front matter is there, the text still has a NUL in it.
+    writeFileSync(join(a.content, 'bulletins/2023/2023-03-05-half.txt'),
+      storedText('\u0000broken\n', { file: 'original.txt', encoding: 'utf-8', sha256: sha256(original) }));
+    const run = bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'original.txt'));
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /skipped {2}\S+original\.txt: duplicate of \S+2023-03-05-half\.txt \(the same bytes as the file it was added from\)/);
+  });
+
+  test('receivedSha256: block or flow style, a front matter longer than the head, none', () => {
+    const a = archive('received-forms');
+    const hex = sha256(Buffer.from('x'));
+    const write = (name: string, text: string) => {
+      writeFileSync(join(a.root, name), text);
+      return receivedSha256(join(a.root, name));
+    };
+    assert.equal(write('block.txt', `---\r\ntitle: t\r\nreceived:\r\n  file: a.txt\r\n  sha256: ${hex.toUpperCase()}\r\n---\r\n正文\r\n`), hex);
+    assert.equal(write('flow.txt', `---\nreceived: { file: a.txt, sha256: '${hex}' }\n---\n正文\n`), hex);
+    assert.equal(write('long.txt', `---\nnote: "${'长'.repeat(5000)}"\nreceived:\n  sha256: ${hex}\n---\n正文\n`), hex);
+    assert.equal(write('none.txt', `正文\nreceived:\n  sha256: ${hex}\n`), undefined, 'not in a front-matter block');
+    assert.equal(write('other-key.txt', `---\nsource:\n  sha256: ${hex}\n---\n正文\n`), undefined, 'not under received:');
+    assert.equal(receivedSha256(join(a.root, 'missing.txt')), undefined);
+  });
+
+  test('a copy of a stored file itself is skipped as the same bytes; the skip carries no record (nothing was parsed)', () => {
+    const a = archive('stored-bytes');
+    writeFileSync(join(a.inbox, 'changwu.txt'), TEXTS.utf8);
+    const adder = () => new Adder({ contentDir: a.content }, ArchiveIndex.load(a.content, new ParseCache(undefined)));
+    const added = adder().add(join(a.inbox, 'changwu.txt'));
+    assert.equal(added.status, 'added');
+    const copy = join(a.root, 'copy.txt');
+    writeFileSync(copy, readFileSync(join(a.content, 'bulletins/2023/2023-03-05-changwu.txt')));
+    const index = ArchiveIndex.load(a.content, new ParseCache(undefined));
+    const result = new Adder({ contentDir: a.content }, index).add(copy);
+    assert.equal(result.status, 'skipped');
+    assert.match(result.reason!, /^duplicate of \S+2023-03-05-changwu\.txt \(the same bytes\)$/);
+    assert.equal(result.record, undefined);
+    assert.equal(adder().add(join(a.inbox, 'changwu.txt')).record, undefined);
+  });
+
+  test("two identical files in one run: the second is the first's duplicate, added or refused, also in a dry run", () => {
+    const a = archive('same-run');
+    writeFileSync(join(a.inbox, 'a-changwu.txt'), TEXTS.utf8);
+    writeFileSync(join(a.inbox, 'b-changwu-again.txt'), TEXTS.utf8);
+    writeFileSync(join(a.inbox, 'c-broken.txt'), '\u0000\u0001binary');
+    writeFileSync(join(a.inbox, 'd-broken-again.txt'), '\u0000\u0001binary');
+    for (const dry of [true, false]) {
+      const run = bulletin(a.cache, 'add', ...(dry ? ['--dry-run'] : []), '--content', a.content, a.inbox);
+      assert.equal(run.status, 1, run.stdout);
+      assert.match(run.stdout, /skipped {2}\S+b-changwu-again\.txt: duplicate of \S+2023-03-05-a-changwu\.txt \(the same bytes as the file it was added from\)/);
+      assert.match(run.stdout, /refused {2}\S+c-broken\.txt: byte 0 is NUL/);
+      assert.match(run.stdout, /skipped {2}\S+d-broken-again\.txt: duplicate of \S+c-broken\.txt \(the same bytes; refused above\)/);
+      assert.match(run.stdout, /4 file\(s\)(?: \(dry run: nothing written\))?: 1 (?:would be )?added, 2 skipped \(duplicates\), 1 refused/);
+      assert.deepEqual(listFiles(join(a.content, 'bulletins')), dry ? [] : ['2023/2023-03-05-a-changwu.txt']);
+    }
+  });
+
+  test('a bulletin with the same text in other bytes is still skipped by its text', () => {
+    const a = archive('text-after-bytes');
+    writeFileSync(join(a.inbox, 'first.txt'), TEXTS.utf8);
+    assert.equal(bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'first.txt')).status, 0);
+    writeFileSync(join(a.inbox, 'second.txt'), iconv.encode(TEXTS.utf8, 'utf-16le', { addBOM: true }));
+    const run = bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, 'second.txt'));
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /skipped {2}\S+second\.txt: duplicate of \S+2023-03-05-first\.txt \(the same text, in either script\)/);
+  });
+});
+
+describe('bulletin add: names from noisy file names; files in the archive keep theirs', () => {
+  test("a leading index number and the bulletin's own date are left out of the slug", () => {
+    assert.equal(receivedNameSlug('in/007_huangshi_wuhuang_tongcheng_tuijiehui_2021-06-06.txt', '2021-06-06'), 'huangshi-wuhuang-tongcheng-tuijiehui');
+    assert.equal(receivedNameSlug('in/009_sohu_shenzhen_liulang_qitao_jiuzhu_20120705.txt', '2012-07-05'), 'sohu-shenzhen-liulang-qitao-jiuzhu');
+    assert.equal(receivedNameSlug('in/101-huxian-standing-committee-43.txt', '2020-01-01'), 'huxian-standing-committee-43', 'a number after the words stays');
+    assert.equal(receivedNameSlug('in/2022_07_18_changle.txt', '2022-07-18'), 'changle');
+    assert.equal(receivedNameSlug('in/a_2021.6.6_b.txt', '2021-06-06'), 'a-b');
+    assert.equal(receivedNameSlug('in/长乐2022年7月18日常务会议.txt', '2022-07-18'), 'chang-le-chang-wu-hui-yi');
+    // Not the bulletin's date: kept, as it says something (the day it was published).
+    assert.equal(receivedNameSlug('in/009_sohu_jiuzhu_20120705.txt', '2012-07-02'), 'sohu-jiuzhu-20120705');
+    assert.equal(receivedNameSlug('in/3d-printing.txt', '2023-03-05'), '3d-printing');
+    // A name of numbers only still gives way to the meeting kinds.
+    const record = parseBulletin(Buffer.from(TEXTS.utf8), '2023-03-05-x.txt');
+    assert.equal(slugFor('in/007_20230305.txt', record), 'changwu-huiyi');
+    assert.equal(slugFor('in/000_aff82dc70ec967be.txt', record), 'changwu-huiyi');
+  });
+
+  test("the annotated set's leading three-digit index is left out", () => {
+    const annotated = join(REAL, '../annotated');
+    const names = readdirSync(annotated).filter((name) => /^\d{3}-.*\.txt$/.test(name));
+    assert.ok(names.length > 50, `found ${names.length} annotated files`);
+    for (const name of names) {
+      const slug = receivedNameSlug(join(annotated, name), '2020-01-01');
+      assert.equal(slug, name.slice(4, -4), name);
+    }
+  });
+
+  test('a real noisy file is filed as YYYY-MM-DD-<words>.txt and published at /YYYY/MM/DD/<words>/', () => {
+    const a = archive('noisy');
+    const name = '007_huangshi_wuhuang_tongcheng_tuijiehui_2021-06-06.txt';
+    const run = bulletin(a.cache, 'add', '--content', a.content, join(REAL, name));
+    assert.equal(run.status, 0, run.stdout);
+    const path = join(a.content, 'bulletins/2021/2021-06-06-huangshi-wuhuang-tongcheng-tuijiehui.txt');
+    assert.deepEqual(listFiles(join(a.content, 'bulletins')), ['2021/2021-06-06-huangshi-wuhuang-tongcheng-tuijiehui.txt']);
+    assert.equal(stored(path).data.received!.file, name);
+    const index = ArchiveIndex.load(a.content, new ParseCache(undefined));
+    assert.ok(index.byUrl.has('/2021/06/06/huangshi-wuhuang-tongcheng-tuijiehui/'), [...index.byUrl.keys()].join(' '));
+  });
+
+  test('files already in the archive keep their ids and URLs, whatever their names look like', () => {
+    assert.equal(makeId('content/bulletins/2022/2022-07-18-changle-dangzu-changwu-huiyi.txt', '2022-07-18'), '2022-07-18-changle-dangzu-changwu-huiyi');
+    assert.equal(makeId('content/bulletins/2021/2021-06-06-007-huangshi-2021-06-06.txt', '2021-06-06'), '2021-06-06-007-huangshi-2021-06-06');
+    const a = archive('keep-ids');
+    mkdirSync(join(a.content, 'bulletins', '2023'));
+    const old = join(a.content, 'bulletins/2023/2023-03-05-007-changwu-20230305.txt');
+    writeFileSync(old, TEXTS.utf8);
+    const oldBytes = readFileSync(old);
+    // A different bulletin with a noisy name for the same day: a name of its own, the old one untouched.
+    writeFileSync(join(a.inbox, '008_changwu_20230305.txt'), TEXTS.utf8.replace('要抓好春耕生产', '要抓好夏粮收购'));
+    const run = bulletin(a.cache, 'add', '--content', a.content, join(a.inbox, '008_changwu_20230305.txt'));
+    assert.equal(run.status, 0, run.stdout);
+    assert.deepEqual(listFiles(join(a.content, 'bulletins')), ['2023/2023-03-05-007-changwu-20230305.txt', '2023/2023-03-05-changwu.txt']);
+    assert.deepEqual(readFileSync(old), oldBytes);
+    assert.equal(parseBulletin(oldBytes, old).id, '2023-03-05-007-changwu-20230305');
+    const index = ArchiveIndex.load(a.content, new ParseCache(undefined));
+    assert.ok(index.byUrl.has('/2023/03/05/007-changwu-20230305/'));
+    assert.ok(index.byUrl.has('/2023/03/05/changwu/'));
   });
 });
