@@ -62,15 +62,15 @@ export function parseBulletin(bytes: Uint8Array, path: string, options: ParseOpt
   };
 
   const origin: Record<string, Origin> = { text: 'text', script: 'inferred' };
-  const date = extractDate(ctx, front.data);
+  const headline = findHeadline(ctx);
+  const date = extractDate(ctx, front.data, headline.bodyStart);
   origin.date = date.origin;
-  const source = extractSource(ctx);
+  const source = extractSource(ctx, headline.bodyStart);
   origin.source = source ? 'text' : 'inferred';
   const reporters = extractReporters(ctx);
   origin.reporters = 'text';
   const officials = extractOfficials(ctx, reporters.spans);
   origin.officials = 'text';
-  const headline = findHeadline(ctx);
   const meetings = extractMeetings(ctx, officials, date.date, headline.bodyStart);
   origin.meetings = 'text';
   const title = makeTitle(ctx, headline, meetings, reporters.spans);

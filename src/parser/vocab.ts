@@ -155,4 +155,7 @@ export const EVENT_KINDS = {
 } as const;
 
 /** Reporter roles as written in bylines (Simplified). */
-export const REPORTER_ROLES = ['特约记者', '见习记者', '实习记者', '记者', '通讯员', '摄影', '编辑', '供稿', '撰稿'] as const;
+export const REPORTER_ROLES = ['全媒体记者', '融媒体记者', '特约记者', '见习记者', '实习记者', '记者', '通讯员', '摄影', '供稿', '撰稿人', '撰稿', '作者', '文', '图'] as const;
+
+/** Roles in a byline that are not the reporters': editors, reviewers, reposters (Simplified). */
+export const EDITOR_ROLES = ['责任编辑', '编辑', '审核人', '审核', '编审', '审稿人', '审稿', '校对', '转载', '来源', '监制', '签发'] as const;

@@ -34,6 +34,7 @@ const SURNAME_SET = new Set<string>(SURNAMES);
 const AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'u');
 const HAN = /\p{Script=Han}/u;
 const LONE_AFTER_NAME = '等和与及在的了是向对将把被为也还都';
+const TITLE_END = new RegExp(`(?:${[...TITLE_SUFFIXES].join('|')})$`, 'u');
 // Words of two or more characters after a name, and titles: 来到, 主持, 同志, 县长.
 const LONG_AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS, ...TITLE_SUFFIXES].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length).join('|')})`, 'u');
 // Where a title's organisation prefix stops when reading leftwards: marks, digits, and verbs such
@@ -72,8 +73,8 @@ export function maskText(simplified: string, spans: Array<[number, number]>): st
 export function nameLengthAt(text: string, at: number): number {
   const surnameLength = SURNAME_SET.has(text.substr(at, 2)) ? 2 : SURNAME_SET.has(text[at] ?? '') ? 1 : 0;
   if (surnameLength === 0 || NEVER_NAMES.test(text.substr(at, 4))) return 0;
-  // 林郑月娥: a married name, her husband's surname before her own.
-  if (surnameLength === 1 && SURNAME_SET.has(text[at + 1] ?? '') && [...text.substr(at, 4)].every((c) => HAN.test(c))
+  // 政务司司长林郑月娥: a married name, her husband's surname before her own, after a title.
+  if (surnameLength === 1 && TITLE_END.test(text.slice(Math.max(0, at - 6), at)) && SURNAME_SET.has(text[at + 1] ?? '') && [...text.substr(at, 4)].every((c) => HAN.test(c))
     && !NOT_IN_NAMES.test(text.substr(at + 1, 3)) && endsName(text, at + 4) && !endsName(text, at + 3) && !endsName(text, at + 2)) return 4;
   // 徐望来到: a two-character name before a two-character word wins over 徐望来 before 到.
   if (surnameLength === 1 && HAN.test(text[at + 1] ?? '') && !NOT_IN_NAMES.test(text[at + 1]!) && LONG_AFTER_NAME.test(text.slice(at + 2, at + 8))
@@ -82,6 +83,8 @@ export function nameLengthAt(text: string, at: number): number {
     const end = at + surnameLength + given;
     const name = text.slice(at, end);
     if (name.length !== surnameLength + given || ![...name].every((c) => HAN.test(c)) || NOT_IN_NAMES.test(name.slice(surnameLength))) continue;
+    // 池春林等: 林等 is no name.
+    if (given === 1 && LONE_AFTER_NAME.includes(name[name.length - 1]!)) continue;
     // 万鼎等: a last character that is itself a word after names belongs to what follows.
     if (given === 2 && LONE_AFTER_NAME.includes(name[name.length - 1]!) && endsName(text, end - 1)) return end - 1 - at;
     if (endsName(text, end)) return end - at;
