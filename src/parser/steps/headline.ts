@@ -17,6 +17,7 @@ const META = /^(?:!\[|\(?\d{1,4}[-/.年]\d{1,2}|(?:文章|信息|新闻)?来源[
 const SENTENCE = /[。！？]|\d{1,2}月\d{1,2}[日号][上下中晚]?午?[，,]|讯[ （(]/u;
 const MAX_HEADLINE = 60;
 // 我县召开…动员会 9月21日上午，我县召开…: a headline run into its body, with spaces between.
+const DATELINE_END = /(?:讯|电|报道|报导)$/u;
 const HEADLINE_RUN_IN = /^(?<headline>[^。，,！？\n]{6,60}?)[ \t　]+(?=(?:\d{4}年)?\d{1,2}月\d{1,2}日)/u;
 
 export function findHeadline(ctx: ParseContext): Headline {
@@ -37,8 +38,10 @@ export function findHeadline(ctx: ParseContext): Headline {
   }
   if (bodyStart <= 0) {
     const runIn = HEADLINE_RUN_IN.exec(text);
-    if (!runIn) return { title: null, bodyStart: 0 };
-    const headline = runIn.groups!.headline!;
+    const headline = runIn?.groups!.headline ?? '';
+    // A dateline (长乐新闻网讯 3月5日) is no headline; a headline is repeated by the sentence after it.
+    const after = text.slice(runIn?.[0].length ?? 0, indexOrEnd(text, '。', 0));
+    if (!runIn || DATELINE_END.test(headline) || overlap(headline, after) < new Set(headline).size * 0.8) return { title: null, bodyStart: 0 };
     return { title: ctx.text.slice(0, headline.length).trim(), bodyStart: runIn[0].length };
   }
   if (lines.length === 0) return { title: null, bodyStart };

@@ -26,8 +26,12 @@ const NOT_HELD_START = /^(?:确保|将|即将|准备|筹备|计划|拟|决定|�
 const GENERIC_NAME = /^(?:会议|大会|会|本次|此次|这次|该会|的|一次|一场|好|期间|后|续说|说)|[说称]|全会$/u;
 // What follows a meeting that is only referred to: …会议精神, …会议上的讲话, …会议期间.
 const REFERRED_AFTER = /^(?:精神|上的|上所|上作|期间|筹备|的召开|有关|相关|议程|的决定|的建议|决议|文件|纪要)/u;
+// 会在2月4日举行…, 将于…召开: a meeting still to come.
+const FUTURE = /(?:将|会|拟|计划|准备)(?:在|于)|即将|将要/u;
+// 研究了召开县十七届人大二次会议有关事宜: a meeting that is a topic of this one.
+const TOPIC_BEFORE = /(?:研究|讨论|审议|部署|听取|关于|筹备|审定)了?$/u;
 // 各村…召开…: meetings held by others that the bulletin reports as a consequence.
-const OTHERS = /^(?:各|有关|相关)/u;
+const OTHERS = /^(?:各|有关|相关)[^，]{0,6}(?:在|于)?[^，]*，?/u;
 // Speech verbs: a meeting named after one is quoted, not reported (…强调，5月6日…召开联席会议).
 const SPEECH = /(?:强调|指出|表示|认为|说|要求|提出)[，：,:]/u;
 // Events without a meeting's name, each led by someone named before it in its clause.
@@ -58,6 +62,7 @@ const COUNT = new RegExp(`(?:今年|本年度|\\d{4}年|[〇零一二三四五�
 // A title cited, not reviewed: 符合《政协章程》规定, 根据《…》.
 const CITED_BEFORE = /(?:符合|根据|按照|依照|依据|遵照|对照)$/u;
 const DOCUMENT = /《(?<title>[^》\n]+)》/gu;
+const SHORT_NAME = 4;
 // 传达学习…会议 and the like name one meeting even with 和 inside; otherwise A和B is two meetings.
 const STUDY_NAME = /^(?:学习|传达|贯彻)/u;
 
@@ -81,6 +86,10 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
   if (found.length === 0 && bodyStart > 0) {
     found = findMeetings(ctx, officials, 0, bodyStart).map((f) => ({ ...f, sentenceStart: 0 }));
     if (found.length === 0) found = headlineMeeting(ctx, bodyStart);
+  }
+  if (found.length === 0) {
+    const event = leadEvent(officials.masked, officials.mentions, bodyStart);
+    if (event) found = [event];
   }
   return found.map((f, i) => {
     const next = found.slice(i + 1).find((g) => !g.partner);
@@ -106,8 +115,9 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
     if (GENERIC_NAME.test(name) || NOT_HELD_START.test(name) || REFERRED_AFTER.test(region.slice(nameEnd, nameEnd + 4))) return;
     const clauseStart = lastBoundary(region, verbAt);
     const clause = region.slice(clauseStart, verbAt);
-    if (NOT_HELD_BEFORE.test(clause) || OTHERS.test(clause.replace(/^[\p{Script=Han}]{0,3}[，]/u, ''))) return;
-    if (SPEECH.test(region.slice(sentenceStartAt(region, verbAt), verbAt))) return;
+    const sentence = region.slice(sentenceStartAt(region, verbAt), verbAt);
+    if (NOT_HELD_BEFORE.test(clause) || OTHERS.test(sentence) || FUTURE.test(clause) || TOPIC_BEFORE.test(clause)) return;
+    if (SPEECH.test(sentence)) return;
     // 虚构市委常委会召开第十二次会议, 样板县政府召开第三次全体会议: the organ is part of the name.
     const organArea = Math.max(verbAt - MAX_ORGAN, clauseStart);
     const organ = convened ? ORGAN.exec(region.slice(organArea, verbAt)) : null;
@@ -142,11 +152,9 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
   ATTENDED.lastIndex = from;
   for (let m = ATTENDED.exec(region); m; m = ATTENDED.exec(region)) {
     const nameStart = m.index + 2;
-    if (mentions.some((x) => x.end <= m!.index && x.start >= lastBoundary(region, m!.index))) accept(nameStart, nameStart + m.groups!.name!.length, m.index, false);
-  }
-  if (found.length === 0) {
-    const event = leadEvent(region, mentions, from);
-    if (event) found.push(event);
+    // Someone named in the clause attends it: 林郑月娥今日出席…例会.
+    const clause = region.slice(lastBoundary(region, m.index), m.index);
+    if (mentions.some((x) => clause.includes(x.key))) accept(nameStart, nameStart + m.groups!.name!.length, m.index, false);
   }
   return found.sort((a, b) => a.nameStart - b.nameStart);
 }
@@ -242,7 +250,9 @@ function buildMeeting(
     DOCUMENT.lastIndex = start;
     for (let m = DOCUMENT.exec(ctx.text); m && m.index < end; m = DOCUMENT.exec(ctx.text)) {
       if (CITED_BEFORE.test(ctx.simplified.slice(Math.max(0, m.index - 2), m.index))) continue;
-      if (!documents.includes(m.groups!.title!)) documents.push(m.groups!.title!);
+      // 《报告》 after 《2018年政府工作报告》: a short name for a title already listed.
+      const title = m.groups!.title!;
+      if (!documents.some((d) => d === title || (title.length <= SHORT_NAME && d.endsWith(title)))) documents.push(title);
     }
   }
   return {

@@ -39,10 +39,10 @@ const TITLE_END = new RegExp(`(?:${[...TITLE_SUFFIXES].join('|')})$`, 'u');
 const LONG_AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS, ...TITLE_SUFFIXES].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length).join('|')})`, 'u');
 // Where a title's organisation prefix stops when reading leftwards: marks, digits, and verbs such
 // as 主持 or 由 (会议由副市长何运平主持).
-const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了]$/u;
+const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了受]$/u;
 const PREFIX_STOP_WORDS = /(?:领会|主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
 // Characters of institutions, never of a person's name: keeps 区政府 from reading as a name.
-const NOT_IN_NAMES = /[府委市县区镇乡局厅部组会院所处科办队社司员者书任席议]/u;
+const NOT_IN_NAMES = /[府委市县区镇乡局厅部组会院所处办队社司员者书任席议]/u;
 // Words that look like a surname and a given name but never name anyone: 应邀, 常务, 各副县长.
 const NEVER_NAMES = /^(?:应邀|常务|各|全体|有关|相关|本网|本报|本站|新闻|同志|代表|全镇|全县|全区|全市|成员)/u;
 // Clause ends for attendance: a sentence's attendees are named before 出席 in the same sentence.
@@ -77,7 +77,7 @@ export function nameLengthAt(text: string, at: number): number {
   if (surnameLength === 1 && TITLE_END.test(text.slice(Math.max(0, at - 6), at)) && SURNAME_SET.has(text[at + 1] ?? '') && [...text.substr(at, 4)].every((c) => HAN.test(c))
     && !NOT_IN_NAMES.test(text.substr(at + 1, 3)) && endsName(text, at + 4) && !endsName(text, at + 3) && !endsName(text, at + 2)) return 4;
   // 徐望来到: a two-character name before a two-character word wins over 徐望来 before 到.
-  if (surnameLength === 1 && HAN.test(text[at + 1] ?? '') && !NOT_IN_NAMES.test(text[at + 1]!) && LONG_AFTER_NAME.test(text.slice(at + 2, at + 8))
+  if (surnameLength === 1 && HAN.test(text[at + 1] ?? '') && !NOT_IN_NAMES.test(text[at + 1]!) && !LONE_AFTER_NAME.includes(text[at + 1]!) && LONG_AFTER_NAME.test(text.slice(at + 2, at + 8))
     && !LONG_AFTER_NAME.test(text.slice(at + 3, at + 9))) return 2;
   for (const given of [2, 1]) {
     const end = at + surnameLength + given;
