@@ -16,6 +16,8 @@ const SEGMENT_END = /[。；！？]/gu;
 // 要 as a word of its own (an instruction), not inside 要求, 重要, 需要, 主要 …
 const COMPOUND_YAO = /要求|重要|需要|主要|必要|只要|要素|要点|纲要|摘要|要闻|要务|首要|简要|扼要|概要|要领|要件|要害|紧要|要员|政要|要地|要塞|要案|要职|要事/gu;
 const MODAL = /要|务必|必须/u;
+// A slogan quoted inside a sentence is not its instruction: 贯彻“疫情要防住、经济要稳住”重要要求.
+const QUOTED = /“[^”]*”|「[^」]*」/gu;
 // A header paragraph whose instructions follow as paragraphs of their own: 会议要求：
 const OPENS_LIST = /[：:—]\s*$/u;
 const ITEM_START = /^(?:[^，。；\n]{0,12}?)(?:要|务必|必须)/u;
@@ -40,12 +42,17 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number)
     const passageStart = listOpen && ITEM_START.test(ctx.simplified.slice(para.start, para.end)) ? para.start : firstHeader(ctx.simplified, para);
     listOpen = false;
     if (passageStart === -1) continue;
-    let counted = 0;
-    for (const segment of segments(ctx.simplified, { start: passageStart, end: para.end })) {
-      if (covered(segment) || !isInstruction(ctx.simplified.slice(segment.start, segment.end))) continue;
-      directives.push({ ...directive(ctx.text.slice(segment.start, segment.end)), at: segment.start });
-      counted++;
-    }
+    // Each instruction runs on over the sentences after it that give none (要坚持开放。以开放促发展。).
+    const passage = segments(ctx.simplified, { start: passageStart, end: para.end }).filter((r) => !covered(r));
+    const starts = passage.filter((r) => isInstruction(ctx.simplified.slice(r.start, r.end)));
+    starts.forEach((r, i) => {
+      const last = passage[passage.length - 1]!.end;
+      // The last instruction keeps the mark that ends its sentence.
+      const next = starts[i + 1]?.start ?? ('。！？'.includes(ctx.simplified[last] ?? '') ? last + 1 : last);
+      const stop = numbered.find((n) => n.start >= r.end && n.start < next)?.start ?? next;
+      directives.push({ ...directive(ctx.text.slice(r.start, stop)), at: r.start });
+    });
+    const counted = starts.length;
     if (counted === 0 && numbered.length === 0 && OPENS_LIST.test(ctx.simplified.slice(para.start, para.end))) listOpen = true;
     else if (counted > 0 && passageStart === para.start) listOpen = true;
   }
@@ -54,14 +61,17 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number)
 
 /** Whether a segment carries an instruction: 要 (not 要求, 重要 …), 务必 or 必须. */
 export function isInstruction(segment: string): boolean {
-  return MODAL.test(segment.replace(COMPOUND_YAO, ''));
+  return MODAL.test(segment.replace(QUOTED, '').replace(COMPOUND_YAO, ''));
 }
 
-/** Where the paragraph's first directive header is, or -1. */
+/** Where the text after the paragraph's first directive header starts (会议强调，|要…), or -1. */
 function firstHeader(simplified: string, para: Range): number {
   HEADER.lastIndex = para.start;
   const m = HEADER.exec(simplified);
-  return m && m.index < para.end ? m.index : -1;
+  if (!m || m.index >= para.end) return -1;
+  let at = m.index + m[0].length;
+  while (at < para.end && '，：:—、 '.includes(simplified[at]!)) at++;
+  return at;
 }
 
 /** [start, end) of each sentence or ；-clause of a range, from its start. */
@@ -95,7 +105,8 @@ function numberedItems(simplified: string, para: Range): Range[] {
   const close = () => {
     if (run.length >= 2 && !AGENDA.test(sentenceBefore(text, run[0]!))) {
       run.forEach((at, i) => {
-        const itemEnd = run[i + 1] ?? indexOrEnd(text.replace(/[；]/gu, '。'), '。', at);
+        // The last item runs to the end of its sentence, its 。 included.
+        const itemEnd = run[i + 1] ?? Math.min(text.length, indexOrEnd(text.replace(/[；]/gu, '。'), '。', at) + 1);
         items.push({ start: para.start + at, end: para.start + itemEnd });
       });
     }
@@ -128,7 +139,7 @@ function indexOrEnd(text: string, search: string, from: number): number {
 
 /** An item, without the marks that separated it from the next. */
 function directive(text: string): Directive {
-  const trimmed = text.trim().replace(/^[，、；：]+|[；，、。：]+$/gu, '');
+  const trimmed = text.trim().replace(/^[，、；：]+|[；，、：]+$/gu, '');
   const clauseEnd = trimmed.search(CLAUSE_END);
   return { heading: clauseEnd === -1 ? trimmed : trimmed.slice(0, clauseEnd), text: trimmed };
 }

@@ -265,8 +265,16 @@ export function roleOf(masked: string, m: Mention, mentions: Mention[]): Officia
   const sentenceEnd = nextIndex(masked, /[。；！？\n]/gu, m.end);
   const clause = masked.slice(m.end, sentenceEnd);
   const attend = ATTEND.exec(clause);
-  if (attend && (fillerOnly(masked, m.end, m.end + attend.index, mentions) || !ROLE_BREAK.test(clause.slice(0, attend.index)))) return 'attendee';
+  if (attend && (fillerOnly(masked, m.end, m.end + attend.index, mentions) || listedBefore(clause.slice(0, attend.index)))) return 'attendee';
   return 'mentioned';
+}
+
+// At most this many characters of other people's offices (区政协专职常委，机关正科级以上干部) between a name and 列席.
+const MAX_GROUPS = 24;
+
+/** Whether a gap before an attendance verb is a list of people and offices: no other act, quote or date. */
+function listedBefore(gap: string): boolean {
+  return gap.length <= MAX_GROUPS && !ROLE_BREAK.test(gap) && !/[“”《\d的给致]/u.test(gap);
 }
 
 // Words that may stand between a list of names and 出席: 等, 也, 分别, 应邀 …

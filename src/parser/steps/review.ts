@@ -11,9 +11,7 @@ export function reviewItems(record: BulletinRecord): ReviewItem[] {
   if (origin.date === 'flag') {
     items.push({ field: 'date', reason: `the text gives no year; ${record.date.slice(0, 4)} came from --year` });
   } else if (origin.date === 'path') {
-    items.push({ field: 'date', reason: record.origin.date === 'path' && !/\d+月\d+日/u.test(record.text)
-      ? 'the text gives no date; it came from the file\'s name'
-      : `the text gives no year; ${record.date.slice(0, 4)} came from the file's name or folder` });
+    items.push({ field: 'date', reason: `the text gives no full date; ${record.date.slice(0, 4)} came from the file's name or folder` });
   }
   if (origin.title === 'inferred') {
     items.push({ field: 'title', reason: 'the text has no headline; the title was made up from its first sentence or meetings' });

@@ -4,7 +4,11 @@ import { basename, extname } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Meeting, Origin } from '../../record.ts';
 import type { ParseContext } from '../context.ts';
+import { EVENT_KINDS } from '../vocab.ts';
 import type { Headline } from './headline.ts';
+
+// Events are not convened: a title says who held a meeting, not who convened a visit.
+const EVENTS: ReadonlySet<string> = new Set(Object.values(EVENT_KINDS));
 
 // 区政府今年第17次常务会议 → 区政府常务会议: a title names the kind of meeting, not its count.
 const COUNT_IN_NAME = /(?:今年|本年度|年内)?第[\d〇零一二两三四五六七八九十百]+次/gu;
@@ -17,7 +21,7 @@ export function makeTitle(
   ctx: ParseContext, headline: Headline, meetings: Meeting[], bylines: Array<[number, number]>,
 ): { title: string; origin: Origin } {
   if (headline.title) return { title: headline.title, origin: 'text' };
-  const named = meetings.filter((m) => m.types[0] !== '调研');
+  const named = meetings.filter((m) => !EVENTS.has(m.types[0] ?? ''));
   const chairs = [...new Set(named.flatMap((m) => m.chairs))];
   if (named.length > 0 && chairs.length > 0) {
     const names = named.map((m) => m.name.split(/暨/u)[0]!.replace(COUNT_IN_NAME, ''));
