@@ -31,14 +31,15 @@ interface Range {
 /** The directives in [start, end) of the clean text: a meeting's part of the bulletin. */
 export function extractDirectives(ctx: ParseContext, start: number, end: number): Directive[] {
   const directives: Array<Directive & { at: number }> = [];
+  // Numbered items may stand in paragraphs of their own under a header line (会议强调：).
+  const numbered = numberedItems(ctx.simplified, { start, end });
+  for (const item of numbered) directives.push({ ...directive(ctx.text.slice(item.start, item.end)), at: item.start });
+  const covered = (r: Range) => numbered.some((n) => r.start < n.end && n.start < r.end);
   let listOpen = false;
   for (let at = start; at < end;) {
     const lineEnd = Math.min(end, indexOrEnd(ctx.simplified, '\n', at));
     const para: Range = { start: at, end: lineEnd };
     at = lineEnd + 1;
-    const numbered = numberedItems(ctx.simplified, para);
-    for (const item of numbered) directives.push({ ...directive(ctx.text.slice(item.start, item.end)), at: item.start });
-    const covered = (r: Range) => numbered.some((n) => r.start < n.end && n.start < r.end);
     const passageStart = listOpen && ITEM_START.test(ctx.simplified.slice(para.start, para.end)) ? para.start : firstHeader(ctx.simplified, para);
     listOpen = false;
     if (passageStart === -1) continue;
@@ -52,9 +53,9 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number)
       const stop = numbered.find((n) => n.start >= r.end && n.start < next)?.start ?? next;
       directives.push({ ...directive(ctx.text.slice(r.start, stop)), at: r.start });
     });
-    const counted = starts.length;
-    if (counted === 0 && numbered.length === 0 && OPENS_LIST.test(ctx.simplified.slice(para.start, para.end))) listOpen = true;
-    else if (counted > 0 && passageStart === para.start) listOpen = true;
+    const paraCovered = numbered.some((n) => n.start >= para.start && n.start < para.end);
+    if (starts.length === 0 && !paraCovered && OPENS_LIST.test(ctx.simplified.slice(para.start, para.end))) listOpen = true;
+    else if (starts.length > 0 && passageStart === para.start) listOpen = true;
   }
   return directives.sort((a, b) => a.at - b.at).map(({ heading, text }) => ({ heading, text }));
 }
@@ -88,8 +89,9 @@ function segments(simplified: string, range: Range): Range[] {
 }
 
 /**
- * The numbered items of a paragraph: runs of markers counting up from one (一是, 二是 …), each item
- * running to the next marker, the last to the end of its sentence. An agenda's items are left out.
+ * The numbered items of a range: runs of markers counting up from one (一是, 二是 …), each item
+ * running to the next marker or the end of its paragraph, the last to the end of its sentence.
+ * An agenda's items are left out.
  */
 function numberedItems(simplified: string, para: Range): Range[] {
   const text = simplified.slice(para.start, para.end);
@@ -106,7 +108,7 @@ function numberedItems(simplified: string, para: Range): Range[] {
     if (run.length >= 2 && !AGENDA.test(sentenceBefore(text, run[0]!))) {
       run.forEach((at, i) => {
         // The last item runs to the end of its sentence, its 。 included.
-        const itemEnd = run[i + 1] ?? Math.min(text.length, indexOrEnd(text.replace(/[；]/gu, '。'), '。', at) + 1);
+        const itemEnd = Math.min(run[i + 1] ?? text.length, indexOrEnd(text, '\n', at), indexOrEnd(text.replace(/[；]/gu, '。'), '。', at) + 1);
         items.push({ start: para.start + at, end: para.start + itemEnd });
       });
     }
@@ -127,9 +129,11 @@ function numberedItems(simplified: string, para: Range): Range[] {
   return items;
 }
 
-/** The text of the sentence before `at`, from its last 。. */
+/** The text of the sentence before `at`, from its last 。 (or the paragraph before, for a list on lines of its own). */
 function sentenceBefore(text: string, at: number): string {
-  return text.slice(text.lastIndexOf('。', at - 1) + 1, at);
+  const from = text.lastIndexOf('。', at - 1) + 1;
+  const before = text.slice(from, at);
+  return before.trim() === '' ? text.slice(text.lastIndexOf('\n', at - 2) + 1, at) : before;
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {

@@ -47,6 +47,8 @@ const EVENTS: Array<{ kind: string; pattern: RegExp }> = [
   // 我区在常委会议室传达…精神
   { kind: EVENT_KINDS.relay, pattern: /(?<name>(?:传达|学习贯彻|组织学习)[^。；\n]{2,80}?精神)/u },
 ];
+// 10月23日，… / 又讯 at the start of a paragraph: a new event of the bulletin.
+const DATED_PARAGRAPH = /^(?:又讯|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])/u;
 // A relay of what a meeting decided needs nobody named before it: 我区在常委会议室传达…精神.
 const LEADERLESS: ReadonlySet<string> = new Set([EVENT_KINDS.relay]);
 // 第17次, 第十七次, 第 32 次; else 九届二十四次 (a count after 届 needs no 第)
@@ -87,9 +89,16 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
     found = findMeetings(ctx, officials, 0, bodyStart).map((f) => ({ ...f, sentenceStart: 0 }));
     if (found.length === 0) found = headlineMeeting(ctx, bodyStart);
   }
-  if (found.length === 0) {
-    const event = leadEvent(officials.masked, officials.mentions, bodyStart);
-    if (event) found = [event];
+  // An event in the lead paragraph (副县长…到样稿村调研…) comes first, unless that paragraph names a meeting.
+  const event = leadEvent(officials.masked, officials.mentions, bodyStart);
+  // A paragraph that opens with its own date (又讯, 10月23日，…深入…调研) is another event.
+  const fromHeadline = found.length > 0 && found[0]!.nameStart < bodyStart;
+  if (!fromHeadline) {
+    const events = [event, ...datedParagraphs(officials.masked, bodyStart).map((p) => eventIn(officials.masked, officials.mentions, p))];
+    for (const e of events) {
+      if (e && !found.some((f) => f.sentenceStart === e.sentenceStart)) found.push(e);
+    }
+    found.sort((a, b) => a.nameStart - b.nameStart);
   }
   return found.map((f, i) => {
     const next = found.slice(i + 1).find((g) => !g.partner);
@@ -162,8 +171,20 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
 /** The event of the lead paragraph (its first paragraph with a person in it), when it names no meeting. */
 function leadEvent(text: string, mentions: Officials['mentions'], from: number): Found | null {
   const lead = mentions.find((x) => x.start >= from);
-  if (!lead) return null;
-  const start = paragraphStart(text, lead.start);
+  return lead ? eventIn(text, mentions, paragraphStart(text, lead.start)) : null;
+}
+
+/** Where each paragraph after the first that opens with a date starts: 10月23日，…, 又讯 … */
+function datedParagraphs(text: string, from: number): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('\n', from); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (DATED_PARAGRAPH.test(text.slice(at + 1, at + 16))) starts.push(at + 1);
+  }
+  return starts;
+}
+
+/** The event without a meeting's name that the paragraph at `start` reports, if any. */
+function eventIn(text: string, mentions: Officials['mentions'], start: number): Found | null {
   const end = indexOrEnd(text, '\n', start);
   const paragraph = text.slice(start, end);
   for (const { kind, pattern } of EVENTS) {

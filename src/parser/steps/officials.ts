@@ -265,27 +265,28 @@ export function roleOf(masked: string, m: Mention, mentions: Mention[]): Officia
   const sentenceEnd = nextIndex(masked, /[。；！？\n]/gu, m.end);
   const clause = masked.slice(m.end, sentenceEnd);
   const attend = ATTEND.exec(clause);
-  if (attend && (fillerOnly(masked, m.end, m.end + attend.index, mentions) || listedBefore(clause.slice(0, attend.index)))) return 'attendee';
+  if (attend && listedBefore(uncovered(masked, m.end, m.end + attend.index, mentions))) return 'attendee';
   return 'mentioned';
-}
-
-// At most this many characters of other people's offices (区政协专职常委，机关正科级以上干部) between a name and 列席.
-const MAX_GROUPS = 24;
-
-/** Whether a gap before an attendance verb is a list of people and offices: no other act, quote or date. */
-function listedBefore(gap: string): boolean {
-  return gap.length <= MAX_GROUPS && !ROLE_BREAK.test(gap) && !/[“”《\d的给致]/u.test(gap);
 }
 
 // Words that may stand between a list of names and 出席: 等, 也, 分别, 应邀 …
 const FILLER = /[、，等和及与也还均都并一同分别共应邀在当地]/gu;
 const MAX_NON_FILLER = 6;
+// At most this many characters of other offices (区政协专职常委，机关正科级以上干部) between a name and 列席.
+const MAX_GROUPS = 40;
 
 /**
- * Whether [from, to) holds only other people's names and titles and filler words, so that an
- * attendance verb at `to` applies to the name before `from`: 曹裕江，黄石市委副书记、市长吴锦出席.
+ * Whether the text between a name and an attendance verb, other people's names and titles left
+ * out, lets the verb apply to the name: a few filler words (曹裕江，黄石市委副书记、市长吴锦出席), or
+ * offices and groups (及有关部门负责人列席) with no other act, quote, date or 的 among them.
  */
-function fillerOnly(masked: string, from: number, to: number, mentions: Mention[]): boolean {
+function listedBefore(rest: string): boolean {
+  if (rest.replace(FILLER, '').length <= MAX_NON_FILLER) return true;
+  return rest.length <= MAX_GROUPS && !ROLE_BREAK.test(rest) && !/[“”《\d的给致]/u.test(rest);
+}
+
+/** The characters of [from, to) that are not other people's names or titles. */
+function uncovered(masked: string, from: number, to: number, mentions: Mention[]): string {
   const covered = new Uint8Array(to - from);
   for (const other of mentions) {
     for (const [s, e] of [...other.titleSpans, [other.start, other.end] as [number, number]]) {
@@ -294,7 +295,7 @@ function fillerOnly(masked: string, from: number, to: number, mentions: Mention[
   }
   let rest = '';
   for (let i = from; i < to; i++) if (!covered[i - from]) rest += masked[i];
-  return rest.replace(FILLER, '').length <= MAX_NON_FILLER;
+  return rest;
 }
 
 function nextIndex(text: string, pattern: RegExp, from: number): number {
