@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import { normalise } from '../src/parser/normalise.ts';
 import { decodeBulletin, MAX_BYTES } from '../src/parser/decode.ts';
 import { BulletinError, type BulletinErrorCode } from '../src/parser/errors.ts';
 
@@ -174,9 +175,20 @@ describe('decodeBulletin: real legacy bytes in shared/corpus/real/raw-encodings'
     assert.equal(new TextDecoder('gb18030').decode(bytes.subarray(494, 496)), '\uE40C');
   });
 
-  it('the SogouCS file is read as gb18030 and refused for its private-use U+E40C at line 6', () => {
-    const error = assertRefused(readRaw(SOGOU_FILE), 'private-use', /line 6, column \d+/, /U\+E40C/, /gb18030/, /UTF-8/);
-    assert.equal(error.line, 6);
+  it('the SogouCS file is read as gb18030, its U+E40C paragraph marks kept for normalise to make line breaks', () => {
+    const decoded = decodeBulletin(readRaw(SOGOU_FILE), SOGOU_FILE);
+    assert.equal(decoded.encoding, 'gb18030');
+    assert.ok(decoded.text.includes('\uE40C'));
+    const clean = normalise(decoded.text).text;
+    assert.ok(!clean.includes('\uE40C'));
+    const first = decoded.text.indexOf('\uE40C');
+    const before = normalise(decoded.text.slice(0, first)).text.trimEnd();
+    assert.ok(clean.startsWith(`${before}\n`), 'the first mark ends its paragraph');
+  });
+
+  it('any other private-use character is still refused, with its line: U+E000 from GB18030 AA A1', () => {
+    const bytes = Uint8Array.from([...encode('7月18日，區長主持會議。\n', 'gb18030'), 0xaa, 0xa1]);
+    assertRefused(bytes, 'private-use', /line 2, column 1/, /U\+E000/, /gb18030/);
   });
 
   it('the SogouCS file up to its first paragraph mark (a short real slice) decodes as gb18030', () => {

@@ -51,8 +51,11 @@ const NON_BLANK = /\S/;
 const CONTROL_CHARS = /[\x00-\x08\x0e-\x1f\x7f]/g;
 /** Text where more than this share of characters are control characters is binary. */
 const MAX_CONTROL_SHARE = 0.1;
-/** Private-use code points (BMP area and planes 15-16): "\uE40C" from GB18030 bytes FD A3. */
-const PRIVATE_USE = /[\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}]/u;
+/**
+ * Private-use code points (BMP area and planes 15-16): "\uE000" from GB18030 bytes AA A1. U+E40C
+ * is left out: scraped pages (SogouCS) use it as a paragraph mark, and normalise.ts makes it one.
+ */
+const PRIVATE_USE = /(?!\uE40C)[\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}]/u;
 /** A CJK ideograph (Extension A, the main block, compatibility): "区", "會". */
 const CJK_IDEOGRAPH = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** ASCII characters, removed before looking at the scripts of the others. */

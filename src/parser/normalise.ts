@@ -124,9 +124,10 @@ function matchesCharacters(chars: string, syllables: string[]): boolean {
 
 const RULES: Rule[] = [
   {
-    // Windows and old-Mac line ends become "\n".
+    // Windows and old-Mac line ends become "\n", and so does U+E40C, the paragraph mark of
+    // scraped SogouCS pages.
     name: 'line-endings',
-    apply: (input) => rewrite(input, /\r\n?/g, () => '\n'),
+    apply: (input) => rewrite(input, /\r\n?|\uE40C/g, () => '\n'),
   },
   {
     // 長(zhǎng) → 長, keeping "zhǎng" as a reading of 長. Must run before parentheses are touched.

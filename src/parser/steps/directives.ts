@@ -22,6 +22,8 @@ const QUOTED = /“[^”]*”|「[^」]*」/gu;
 const OPENS_LIST = /[：:—]\s*$/u;
 const ITEM_START = /^(?:[^，。；\n]{0,12}?)(?:要|务必|必须)/u;
 const CLAUSE_END = /[。，；]/u;
+// A bracketed byline or note after a passage's last sentence: （记者 王样乙）, not （一）.
+const BYLINE_ASIDE = /^\s*[（(](?![一二三四五六七八九十\d]{1,2}[）)])[^）)]*[）)]\s*$/u;
 
 interface Range {
   start: number;
@@ -44,7 +46,10 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number)
     listOpen = false;
     if (passageStart === -1) continue;
     // Each instruction runs on over the sentences after it that give none (要坚持开放。以开放促发展。).
-    const passage = segments(ctx.simplified, { start: passageStart, end: para.end }).filter((r) => !covered(r));
+    const all = segments(ctx.simplified, { start: passageStart, end: para.end });
+    // A bracketed aside after the last sentence (（记者 王样乙）) ends the passage.
+    const aside = all.findIndex((r) => BYLINE_ASIDE.test(ctx.simplified.slice(r.start, r.end)));
+    const passage = (aside === -1 ? all : all.slice(0, aside)).filter((r) => !covered(r));
     const starts = passage.filter((r) => isInstruction(ctx.simplified.slice(r.start, r.end)));
     starts.forEach((r, i) => {
       const last = passage[passage.length - 1]!.end;

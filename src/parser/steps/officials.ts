@@ -42,7 +42,8 @@ const LONG_AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS, ...TITLE_SUFFIXE
 const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了受]$/u;
 const PREFIX_STOP_WORDS = /(?:领会|主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
 // Characters of institutions, never of a person's name: keeps 区政府 from reading as a name.
-const NOT_IN_NAMES = /[府委市县区镇乡局厅部组会院所处办队社司员者书任席议]/u;
+// …and of places (南京市长江大桥 names no 江大桥).
+const NOT_IN_NAMES = /[府委市县区镇乡局厅部组会院所处办队社司员者书任席议桥路街港场馆厦寺庙站]/u;
 // Words that look like a surname and a given name but never name anyone: 应邀, 常务, 各副县长.
 const NEVER_NAMES = /^(?:应邀|常务|各|全体|有关|相关|本网|本报|本站|新闻|同志|代表|全镇|全县|全区|全市|成员)/u;
 // Clause ends for attendance: a sentence's attendees are named before 出席 in the same sentence.
