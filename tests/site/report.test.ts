@@ -63,7 +63,7 @@ describe('the review queue on /report/', () => {
     const date = section('date')!;
     assert.match(date, new RegExp(`<a href="${UNCHAIRED_URL}">`));
     assert.match(date, /<code class="file">[^<]*2024-03-05-chungeng\.txt<\/code>/);
-    assert.match(date, /<code>date<\/code>: the text gives no year; 2024 came from the file&#39;s name or folder/);
+    assert.match(date, /<code>date<\/code>: the text gives no full date; 2024 came from the file&#39;s name or folder/);
     assert.equal(fixIn('date'), 'date: 2024-03-05  # 請核對日期與年份');
     assert.ok(!date.includes(SETTLED_URL), 'a bulletin with nothing to review is not listed');
   });
