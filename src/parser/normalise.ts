@@ -182,7 +182,10 @@ const RULES: Rule[] = [
     // Doubled marks from scraping: ",," → "，"; a stray comma before another mark goes (",。" → "。").
     name: 'stray-commas',
     apply: (input) =>
-      rewrite(input, /[,，]*,[,，]*(?=([。、；：？！，”」』）》…—]?))/g, (m) => {
+      // One pass over each run of commas (a pattern that must find an ASCII comma inside a run
+      // would try every start of a long run of ，: quadratic).
+      rewrite(input, /[,，]+(?=([。、；：？！”」』）》…—]?))/g, (m) => {
+        if (!m[0].includes(',')) return m[0];
         const next = m[1];
         if (next) return '';
         const before = input.text[m.index - 1];

@@ -36,7 +36,21 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number)
   // Numbered items may stand in paragraphs of their own under a header line (会议强调：).
   const numbered = numberedItems(ctx.simplified, { start, end });
   for (const item of numbered) directives.push({ ...directive(ctx.text.slice(item.start, item.end)), at: item.start });
-  const covered = (r: Range) => numbered.some((n) => r.start < n.end && n.start < r.end);
+  // Items are in text order and disjoint: the first one ending after a position, by binary search.
+  const itemAfter = (at: number) => {
+    let lo = 0;
+    let hi = numbered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (numbered[mid]!.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return numbered[lo];
+  };
+  const covered = (r: Range) => {
+    const n = itemAfter(r.start);
+    return n !== undefined && n.start < r.end;
+  };
   let listOpen = false;
   for (let at = start; at < end;) {
     const lineEnd = Math.min(end, indexOrEnd(ctx.simplified, '\n', at));
@@ -55,10 +69,11 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number)
       const last = passage[passage.length - 1]!.end;
       // The last instruction keeps the mark that ends its sentence.
       const next = starts[i + 1]?.start ?? ('。！？'.includes(ctx.simplified[last] ?? '') ? last + 1 : last);
-      const stop = numbered.find((n) => n.start >= r.end && n.start < next)?.start ?? next;
+      const following = itemAfter(r.end);
+      const stop = following && following.start >= r.end && following.start < next ? following.start : next;
       directives.push({ ...directive(ctx.text.slice(r.start, stop)), at: r.start });
     });
-    const paraCovered = numbered.some((n) => n.start >= para.start && n.start < para.end);
+    const paraCovered = covered(para);
     if (starts.length === 0 && !paraCovered && OPENS_LIST.test(ctx.simplified.slice(para.start, para.end))) listOpen = true;
     else if (starts.length > 0 && passageStart === para.start) listOpen = true;
   }
@@ -108,12 +123,13 @@ function numberedItems(simplified: string, para: Range): Range[] {
     if (value !== null) markers.push({ at: m.index, value });
   }
   const items: Range[] = [];
+  const stops = text.replace(/[；]/gu, '。');
   let run: number[] = [];
   const close = () => {
     if (run.length >= 2 && !AGENDA.test(sentenceBefore(text, run[0]!))) {
       run.forEach((at, i) => {
         // The last item runs to the end of its sentence, its 。 included.
-        const itemEnd = Math.min(run[i + 1] ?? text.length, indexOrEnd(text, '\n', at), indexOrEnd(text.replace(/[；]/gu, '。'), '。', at) + 1);
+        const itemEnd = Math.min(run[i + 1] ?? text.length, indexOrEnd(text, '\n', at), indexOrEnd(stops, '。', at) + 1);
         items.push({ start: para.start + at, end: para.start + itemEnd });
       });
     }

@@ -16,6 +16,8 @@ const META = /^(?:!\[|\(?\d{1,4}[-/.年]\d{1,2}|(?:文章|信息|新闻)?来源[
 // A body line: a sentence, or a dateline (7月18日，…).
 const SENTENCE = /[。！？]|\d{1,2}月\d{1,2}[日号][上下中晚]?午?[，,]|讯[ （(]/u;
 const MAX_HEADLINE = 60;
+// How much of the body's first sentence a headline is compared with.
+const FIRST_SENTENCE = 200;
 // 我县召开…动员会 9月21日上午，我县召开…: a headline run into its body, with spaces between.
 const DATELINE_END = /(?:讯|电|报道|报导)$/u;
 const HEADLINE_RUN_IN = /^(?<headline>[^。，,！？\n]{6,60}?)[ \t　]+(?=(?:\d{4}年)?\d{1,2}月\d{1,2}日)/u;
@@ -40,13 +42,13 @@ export function findHeadline(ctx: ParseContext): Headline {
     const runIn = HEADLINE_RUN_IN.exec(text);
     const headline = runIn?.groups!.headline ?? '';
     // A dateline (长乐新闻网讯 3月5日) is no headline; a headline is repeated by the sentence after it.
-    const after = text.slice(runIn?.[0].length ?? 0, indexOrEnd(text, '。', 0));
+    const after = text.slice(runIn?.[0].length ?? 0, Math.min(FIRST_SENTENCE, indexOrEnd(text, '。', 0)));
     if (!runIn || DATELINE_END.test(headline) || overlap(headline, after) < new Set(headline).size * 0.8) return { title: null, bodyStart: 0 };
     return { title: ctx.text.slice(0, headline.length).trim(), bodyStart: runIn[0].length };
   }
   if (lines.length === 0) return { title: null, bodyStart };
   // Of several lines (a kicker and a title, captions), the one closest to the body's first sentence.
-  const first = text.slice(bodyStart, indexOrEnd(text, '。', bodyStart));
+  const first = text.slice(bodyStart, Math.min(bodyStart + FIRST_SENTENCE, indexOrEnd(text, '。', bodyStart)));
   const best = lines.reduce((a, b) => (overlap(b.text, first) > overlap(a.text, first) ? b : a));
   return { title: ctx.text.slice(best.start, best.start + best.text.length), bodyStart };
 }

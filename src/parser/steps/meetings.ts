@@ -7,7 +7,7 @@ import type { ParseContext } from '../context.ts';
 import { EVENT_KINDS, MEETING_KINDS, NUMERAL_CHARS, parseNumber } from '../vocab.ts';
 import { DATE_IN_TEXT, isoDate } from './date.ts';
 import { extractDirectives } from './directives.ts';
-import { type Officials, roleOf } from './officials.ts';
+import type { Mention, Officials } from './officials.ts';
 
 const NAME_CHARS = String.raw`[^，。；！？\n]`;
 // 主持召开区政府党组（扩大）会议, 召开了…会议, 举行第2届成立大会, 主持市政会议, 主持的「专组」第二次会议
@@ -63,7 +63,7 @@ const MAX_ORGAN = 20;
 const COUNT = new RegExp(`(?:今年|本年度|\\d{4}年|[〇零一二三四五六七八九]{4}年)?第?\\s*(?:\\d+|[${NUMERAL_CHARS}]+)\\s*[次届]`, 'gu');
 // A title cited, not reviewed: 符合《政协章程》规定, 根据《…》.
 const CITED_BEFORE = /(?:符合|根据|按照|依照|依据|遵照|对照)$/u;
-const DOCUMENT = /《(?<title>[^》\n]+)》/gu;
+const DOCUMENT = /《(?<title>[^《》\n]+)》/gu;
 const SHORT_NAME = 4;
 // 传达学习…会议 and the like name one meeting even with 和 inside; otherwise A和B is two meetings.
 const STUDY_NAME = /^(?:学习|传达|贯彻)/u;
@@ -95,28 +95,53 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
   const fromHeadline = found.length > 0 && found[0]!.nameStart < bodyStart;
   if (!fromHeadline) {
     const events = [event, ...datedParagraphs(officials.masked, bodyStart).map((p) => eventIn(officials.masked, officials.mentions, p))];
+    const taken = new Set(found.map((f) => f.sentenceStart));
     for (const e of events) {
-      if (e && !found.some((f) => f.sentenceStart === e.sentenceStart)) found.push(e);
+      if (e && !taken.has(e.sentenceStart)) found.push(e);
     }
     found.sort((a, b) => a.nameStart - b.nameStart);
   }
+  // Where each meeting's part of the text ends: the next meeting's (not its partner's) paragraph.
+  const nextStart: number[] = new Array(found.length);
+  for (let i = found.length - 1, next = ctx.text.length; i >= 0; i--) {
+    nextStart[i] = next;
+    if (!found[i]!.partner) next = found[i]!.sentenceStart;
+  }
   return found.map((f, i) => {
-    const next = found.slice(i + 1).find((g) => !g.partner);
     const segmentStart = f.partner ? f.sentenceStart : Math.min(f.sentenceStart, i === 0 ? bodyStart : f.sentenceStart);
-    const segmentEnd = f.partner ? sentenceEnd(officials.masked, f.nameEnd) : next?.sentenceStart ?? ctx.text.length;
+    const segmentEnd = f.partner ? sentenceEnd(officials.masked, f.nameEnd) : nextStart[i]!;
     return buildMeeting(ctx, officials, bulletinDate, f, segmentStart, Math.max(segmentEnd, f.nameEnd));
   });
+}
+
+/** The mentions that lie inside [start, end), found by binary search over the text-ordered list. */
+export function mentionsIn(mentions: Mention[], start: number, end: number): Mention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) if (mentions[i]!.end <= end) out.push(mentions[i]!);
+  return out;
 }
 
 function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: number, to: number): Found[] {
   const region = masked.slice(0, to);
   const found: Found[] = [];
   const bare = (start: number, end: number) => bareName(region.slice(start, end));
+  // Characters already inside a meeting's name: a second pattern's overlapping match is the same one.
+  const named = new Uint8Array(region.length);
   const add = (f: Found) => {
-    // The same meeting named again (a headline repeated, 召开党工委会议，就是要求…) is one meeting.
+    for (let i = f.organStart; i < f.nameEnd; i++) if (named[i]) return;
+    // The same meeting named again (a headline repeated, 召开党工委会议，就是要求…) is one meeting:
+    // compared with the first meetings and the latest ones, so a long text stays linear.
     const name = bare(f.nameStart, f.nameEnd);
-    if (found.some((g) => f.organStart < g.nameEnd && g.organStart < f.nameEnd)) return;
-    if (!f.event && found.some((g) => !g.event && sameMeeting(bare(g.organStart, g.nameEnd), name, bare(f.organStart, f.nameEnd)))) return;
+    const nearby = found.length <= COMPARED ? found : [...found.slice(0, COMPARED / 2), ...found.slice(-COMPARED / 2)];
+    if (!f.event && nearby.some((g) => !g.event && sameMeeting(bare(g.organStart, g.nameEnd), name, bare(f.organStart, f.nameEnd)))) return;
+    named.fill(1, f.organStart, f.nameEnd);
     found.push(f);
   };
   const accept = (nameStart: number, nameEnd: number, verbAt: number, convened: boolean) => {
@@ -158,19 +183,20 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
       accept(m.index, m.index + name.length, m.index, false);
     }
   }
+  const keys = new Set(mentions.map((x) => x.key));
   ATTENDED.lastIndex = from;
   for (let m = ATTENDED.exec(region); m; m = ATTENDED.exec(region)) {
     const nameStart = m.index + 2;
     // Someone named in the clause attends it: 林郑月娥今日出席…例会.
     const clause = region.slice(lastBoundary(region, m.index), m.index);
-    if (mentions.some((x) => clause.includes(x.key))) accept(nameStart, nameStart + m.groups!.name!.length, m.index, false);
+    if (namesIn(clause, keys)) accept(nameStart, nameStart + m.groups!.name!.length, m.index, false);
   }
   return found.sort((a, b) => a.nameStart - b.nameStart);
 }
 
 /** The event of the lead paragraph (its first paragraph with a person in it), when it names no meeting. */
 function leadEvent(text: string, mentions: Officials['mentions'], from: number): Found | null {
-  const lead = mentions.find((x) => x.start >= from);
+  const lead = mentionsIn(mentions, from, text.length)[0];
   return lead ? eventIn(text, mentions, paragraphStart(text, lead.start)) : null;
 }
 
@@ -193,7 +219,7 @@ function eventIn(text: string, mentions: Officials['mentions'], start: number): 
     const nameStart = start + m.index + m[0].lastIndexOf(m.groups!.name!);
     const clauseStart = sentenceStartAt(text, nameStart);
     // Led by someone named before it in its sentence.
-    if (!LEADERLESS.has(kind) && !mentions.some((x) => x.start >= clauseStart && x.end <= nameStart)) continue;
+    if (!LEADERLESS.has(kind) && mentionsIn(mentions, clauseStart, nameStart).length === 0) continue;
     return { sentenceStart: start, organStart: nameStart, organEnd: nameStart, nameStart, nameEnd: nameStart + m.groups!.name!.length, event: kind };
   }
   return null;
@@ -221,26 +247,49 @@ function bareName(name: string): string {
   return name.replace(ASIDE, '').replace(COUNT, '').replace(/\s+/gu, '');
 }
 
+// How far the walks below reach: a clause, sentence or paragraph longer than this is cut there,
+// so that many meetings in one long paragraph keep the parse linear in the text.
+const CLAUSE_REACH = 200;
+const SENTENCE_REACH = 400;
+const PARAGRAPH_REACH = 4000;
+// A meeting's own date stands shortly before its name: 7月18日，区长…主持召开….
+const DATE_REACH = 100;
+// How many meetings found so far a new one is compared with (the first and the latest).
+const COMPARED = 16;
+
 /** Index just after the last clause mark before `at`. */
 function lastBoundary(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if ('，。；！？\n'.includes(text[i]!)) return i + 1;
-  return 0;
+  const floor = Math.max(0, at - CLAUSE_REACH);
+  for (let i = at - 1; i >= floor; i--) if ('，。；！？\n'.includes(text[i]!)) return i + 1;
+  return floor;
 }
 
 /** Index just after the last sentence mark before `at`. */
 function sentenceStartAt(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if ('。；！？\n'.includes(text[i]!)) return i + 1;
-  return 0;
+  const floor = Math.max(0, at - SENTENCE_REACH);
+  for (let i = at - 1; i >= floor; i--) if ('。；！？\n'.includes(text[i]!)) return i + 1;
+  return floor;
 }
 
 function sentenceEnd(text: string, at: number): number {
-  for (let i = at; i < text.length; i++) if ('。；！？\n'.includes(text[i]!)) return i;
-  return text.length;
+  const ceiling = Math.min(text.length, at + SENTENCE_REACH);
+  for (let i = at; i < ceiling; i++) if ('。；！？\n'.includes(text[i]!)) return i;
+  return ceiling;
 }
 
 /** The start of the paragraph holding `at`: a meeting's sentence opens its part of the text. */
 function paragraphStart(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
+  const floor = Math.max(0, at - PARAGRAPH_REACH);
+  const i = text.slice(floor, at).lastIndexOf('\n');
+  return i === -1 ? floor : floor + i + 1;
+}
+
+/** Whether a clause holds one of the officials' names (2 to 4 characters). */
+function namesIn(clause: string, keys: ReadonlySet<string>): boolean {
+  for (let i = 0; i < clause.length; i++) {
+    for (let length = 2; length <= 4; length++) if (keys.has(clause.substr(i, length))) return true;
+  }
+  return false;
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {
@@ -253,17 +302,17 @@ function buildMeeting(
 ): Meeting {
   const name = ctx.text.slice(f.organStart, f.organEnd) + ctx.text.slice(f.nameStart, f.nameEnd);
   const simplifiedName = ctx.simplified.slice(f.organStart, f.organEnd) + ctx.simplified.slice(f.nameStart, f.nameEnd);
-  const inSegment = officials.mentions.filter((m) => m.start >= start && m.end <= end);
+  const inSegment = mentionsIn(officials.mentions, start, end);
   const chairs: string[] = [];
   const attendees: string[] = [];
   for (const m of inSegment) {
-    const role = roleOf(officials.masked, m, officials.mentions);
+    const role = officials.roles.get(m);
     // An event's leader is whoever its sentence names before it.
     const leads = f.event !== undefined && m.end <= f.nameStart && m.start >= sentenceStartAt(officials.masked, f.nameStart);
     if ((role === 'chair' || leads) && !chairs.includes(m.name)) chairs.push(m.name);
   }
   for (const m of inSegment) {
-    const role = roleOf(officials.masked, m, officials.mentions);
+    const role = officials.roles.get(m);
     if (role === 'attendee' && !attendees.includes(m.name) && !chairs.includes(m.name)) attendees.push(m.name);
   }
   const documents: string[] = [];
@@ -312,7 +361,7 @@ export function meetingTypes(simplifiedName: string): string[] {
 
 /** The date written in the meeting's sentence before its name, else the bulletin's date. */
 function meetingDate(ctx: ParseContext, sentenceStart: number, nameStart: number, bulletinDate: string): string {
-  const before = ctx.simplified.slice(Math.max(sentenceStart, paragraphStart(ctx.simplified, nameStart)), nameStart);
+  const before = ctx.simplified.slice(Math.max(sentenceStart, paragraphStart(ctx.simplified, nameStart), nameStart - DATE_REACH), nameStart);
   DATE_IN_TEXT.lastIndex = 0;
   const m = DATE_IN_TEXT.exec(before);
   if (!m?.groups) return bulletinDate;

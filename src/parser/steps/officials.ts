@@ -22,9 +22,12 @@ export interface Mention {
 
 export interface Officials {
   list: Official[];
+  /** Every place a person is named, in text order. */
   mentions: Mention[];
   /** The text the steps match on, with 《titles》 and bylines blanked out. */
   masked: string;
+  /** What each mention's own sentence says the person did (roleOf). */
+  roles: Map<Mention, OfficialRole>;
 }
 
 // Longest first, so 党组书记 wins over 书记 at the same place.
@@ -62,9 +65,18 @@ const MAX_PREFIX = 14;
 
 /** Blanks 《…》 and the given spans so no official is found inside a title or a byline. */
 export function maskText(simplified: string, spans: Array<[number, number]>): string {
-  let masked = simplified.replace(/《[^》\n]*》/gu, (m) => '□'.repeat(m.length));
-  for (const [start, end] of spans) masked = masked.slice(0, start) + '□'.repeat(end - start) + masked.slice(end);
-  return masked;
+  const masked = simplified.replace(/《[^《》\n]*》/gu, (m) => '□'.repeat(m.length));
+  if (spans.length === 0) return masked;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    parts.push(masked.slice(at, from), '□'.repeat(end - from));
+    at = end;
+  }
+  parts.push(masked.slice(at));
+  return parts.join('');
 }
 
 /**
@@ -170,18 +182,25 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
     }
     chain = [];
   }
+  const byEnd = new Map(mentions.map((x) => [x.end, x]));
   // 廖海军主持召开…: a chair named without a title.
   for (const m of masked.matchAll(/主持/gu)) {
     const at = m.index;
-    if (mentions.some((x) => x.end === at || (x.end === at - 1 && masked[x.end] === '等'))) continue;
+    if (byEnd.has(at) || (masked[at - 1] === '等' && byEnd.has(at - 1))) continue;
     const length = nameLengthBefore(masked, at);
-    if (length > 0) mentions.push(mention(ctx, at - length, at, []));
+    if (length > 0) add(mentions, byEnd, mention(ctx, at - length, at, []));
   }
-  addUntitledNames(ctx, masked, mentions, ATTEND_ALL);
-  addUntitledNames(ctx, masked, mentions, VISIT_VERB);
-  addUntitledNames(ctx, masked, mentions, NAMED_WITH);
+  addUntitledNames(ctx, masked, mentions, byEnd, ATTEND_ALL);
+  addUntitledNames(ctx, masked, mentions, byEnd, VISIT_VERB);
+  addUntitledNames(ctx, masked, mentions, byEnd, NAMED_WITH);
   mentions.sort((a, b) => a.start - b.start);
-  return { list: collect(ctx, masked, mentions), mentions, masked };
+  const roles = rolesOf(masked, mentions);
+  return { list: collect(mentions, roles), mentions, masked, roles };
+}
+
+function add(mentions: Mention[], byEnd: Map<number, Mention>, m: Mention): void {
+  mentions.push(m);
+  byEnd.set(m.end, m);
 }
 
 /**
@@ -189,7 +208,7 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
  * an attendance or visit verb. Walks back from each verb over the list, past people already
  * found, adding bare names.
  */
-function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[], verbs: RegExp): void {
+function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[], byEnd: Map<number, Mention>, verbs: RegExp): void {
   for (const verb of masked.matchAll(verbs)) {
     let at = verb.index;
     // 郑南贵、谢友先、池春林等常委会领导出席会议: the list ends at 等.
@@ -197,13 +216,13 @@ function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[]
     if (group) at -= group[0].length;
     if (masked[at - 1] === '等') at--;
     for (;;) {
-      const known = mentions.find((x) => x.end === at);
+      const known = byEnd.get(at);
       if (known) {
         at = Math.min(known.start, ...known.titleSpans.map(([start]) => start));
       } else {
         const length = nameLengthBefore(masked, at);
         if (length === 0) break;
-        mentions.push(mention(ctx, at - length, at, []));
+        add(mentions, byEnd, mention(ctx, at - length, at, []));
         at -= length;
       }
       if (masked[at - 1] !== '、' && masked[at - 1] !== '，') break;
@@ -217,7 +236,7 @@ const GROUP_BEFORE = /(?:等|及)[^，。；、\n]{0,14}?(?:领导|人员|成员
 
 /** Whether a title (with its organisation prefix) starts at `at`: 区长…, 市公安局副局长…. */
 function startsTitle(text: string, at: number): boolean {
-  const clause = /^[\p{Script=Han}（）]{0,14}/u.exec(text.slice(at))![0];
+  const clause = /^[\p{Script=Han}（）]{0,14}/u.exec(text.slice(at, at + 14))![0];
   TITLE.lastIndex = 0;
   const m = TITLE.exec(clause);
   return m !== null && nameLengthAt(text, at) <= m.index;
@@ -233,16 +252,19 @@ function mention(ctx: ParseContext, start: number, end: number, titleSpans: Arra
 }
 
 /** One official per key, with every title and role from all their mentions. */
-function collect(ctx: ParseContext, masked: string, mentions: Mention[]): Official[] {
-  const byKey = new Map<string, { official: Official; roles: Set<OfficialRole> }>();
+function collect(mentions: Mention[], roleOfMention: Map<Mention, OfficialRole>): Official[] {
+  const byKey = new Map<string, { official: Official; titles: Set<string>; roles: Set<OfficialRole> }>();
   for (const m of mentions) {
     let entry = byKey.get(m.key);
     if (!entry) {
-      entry = { official: { name: m.name, key: m.key, titles: [], roles: [] }, roles: new Set() };
+      entry = { official: { name: m.name, key: m.key, titles: [], roles: [] }, titles: new Set(), roles: new Set() };
       byKey.set(m.key, entry);
     }
-    for (const t of m.titles) if (!entry.official.titles.includes(t)) entry.official.titles.push(t);
-    entry.roles.add(roleOf(masked, m, mentions));
+    for (const t of m.titles) {
+      if (!entry.titles.has(t)) entry.official.titles.push(t);
+      entry.titles.add(t);
+    }
+    entry.roles.add(roleOfMention.get(m)!);
   }
   return [...byKey.values()].map(({ official, roles }) => {
     const ordered: OfficialRole[] = roles.has('chair') || roles.has('attendee')
@@ -252,22 +274,40 @@ function collect(ctx: ParseContext, masked: string, mentions: Mention[]): Offici
   });
 }
 
+// How far after a name its sentence is read for 主持 or 出席: a longer stretch is no one clause.
+const ROLE_WINDOW = 400;
+
+/** Every mention's role, each read from a bounded stretch of text after it (linear in the text). */
+function rolesOf(masked: string, mentions: Mention[]): Map<Mention, OfficialRole> {
+  const byStart = new Map(mentions.map((x) => [x.start, x]));
+  const covered = new Uint8Array(masked.length);
+  for (const other of mentions) {
+    for (const [s, e] of [...other.titleSpans, [other.start, other.end] as [number, number]]) covered.fill(1, s, e);
+  }
+  const roles = new Map<Mention, OfficialRole>();
+  for (const m of mentions) roles.set(m, roleOf(masked, m, byStart, covered));
+  return roles;
+}
+
 /**
  * chair when 主持 follows the name (区长廖海军主持召开, 会议由副市长何运平主持); attendee when
  * 出席/参加/列席/陪同 follows in the same sentence; otherwise mentioned.
  */
-export function roleOf(masked: string, m: Mention, mentions: Mention[]): OfficialRole {
+function roleOf(masked: string, m: Mention, byStart: Map<number, Mention>, covered: Uint8Array): OfficialRole {
   // Skip names listed with this one (廖海军、王样乙共同主持) and an 等.
   let end = m.end;
-  for (const other of mentions) if (other.start === end + 1 && masked[end] === '、') end = other.end;
+  for (let next = byStart.get(end + 1); next && masked[end] === '、'; next = byStart.get(end + 1)) end = next.end;
   if (masked[end] === '等') end++;
   const chair = CHAIR_AFTER.exec(masked.slice(end, end + 24));
   if (chair && !CHAIR_GAP_BREAK.test(chair[0].replace(/主持$/u, ''))) return 'chair';
-  const sentenceEnd = nextIndex(masked, /[。；！？\n]/gu, m.end);
-  const clause = masked.slice(m.end, sentenceEnd);
+  const window = masked.slice(m.end, m.end + ROLE_WINDOW);
+  const sentenceEnd = window.search(/[。；！？\n]/u);
+  const clause = sentenceEnd === -1 ? window : window.slice(0, sentenceEnd);
   const attend = ATTEND.exec(clause);
-  if (attend && listedBefore(uncovered(masked, m.end, m.end + attend.index, mentions))) return 'attendee';
-  return 'mentioned';
+  if (!attend) return 'mentioned';
+  let rest = '';
+  for (let i = m.end; i < m.end + attend.index; i++) if (!covered[i]) rest += masked[i];
+  return listedBefore(rest) ? 'attendee' : 'mentioned';
 }
 
 // Words that may stand between a list of names and 出席: 等, 也, 分别, 应邀 …
@@ -284,25 +324,6 @@ const MAX_GROUPS = 40;
 function listedBefore(rest: string): boolean {
   if (rest.replace(FILLER, '').length <= MAX_NON_FILLER) return true;
   return rest.length <= MAX_GROUPS && !ROLE_BREAK.test(rest) && !/[“”《\d的给致]/u.test(rest);
-}
-
-/** The characters of [from, to) that are not other people's names or titles. */
-function uncovered(masked: string, from: number, to: number, mentions: Mention[]): string {
-  const covered = new Uint8Array(to - from);
-  for (const other of mentions) {
-    for (const [s, e] of [...other.titleSpans, [other.start, other.end] as [number, number]]) {
-      for (let i = Math.max(s, from); i < Math.min(e, to); i++) covered[i - from] = 1;
-    }
-  }
-  let rest = '';
-  for (let i = from; i < to; i++) if (!covered[i - from]) rest += masked[i];
-  return rest;
-}
-
-function nextIndex(text: string, pattern: RegExp, from: number): number {
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m ? m.index : text.length;
 }
 
 /** Refiner: an official who chairs or attends a meeting has that role on the bulletin too. */
