@@ -9,6 +9,21 @@ export type ReviewGroupKey = 'date' | 'title' | 'meetings' | 'chairs' | 'kinds' 
 /** The groups, in the order /report/ shows them. */
 export const REVIEW_GROUPS: readonly ReviewGroupKey[] = ['date', 'title', 'meetings', 'chairs', 'kinds', 'other'];
 
+/** Each group's name, in Traditional (say() converts): /report/'s headings, the bulletin page's notice. */
+export const REVIEW_GROUP_LABELS: Readonly<Record<ReviewGroupKey, string>> = {
+  date: '日期是推定的',
+  title: '標題是擬定的',
+  meetings: '沒有找到會議',
+  chairs: '會議沒有主持人',
+  kinds: '會議類別不明',
+  other: '其他待核對的欄位',
+};
+
+/** The id of a group's section on /report/: a bulletin page links `/report/#review-<group>`. */
+export function reviewGroupId(key: ReviewGroupKey): string {
+  return `review-${key}`;
+}
+
 // A field of one meeting, as review items name it: meetings[0].chairs, meetings[12].types
 const MEETING_FIELD = /^meetings\[(?<index>\d+)\]\.(?<field>[a-z_]+)$/;
 

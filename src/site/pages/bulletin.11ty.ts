@@ -1,11 +1,13 @@
-// A bulletin's page: header, meeting summary, the full text with pinyin readings, source and neighbours;
-// a field an editor set in front matter carries a small mark.
+// A bulletin's page: header, what still needs review, meeting summary, the full text with pinyin
+// readings, source and neighbours; a field an editor set in front matter or a rule inferred carries a small mark.
 import { basePage } from '../../../layouts/base.ts';
 import type { Archive, BulletinEntry, BulletinRef } from '../archive.ts';
 import { dateTime, nameLink, say } from '../components.ts';
 import { chineseDate, roleLabel, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { jsonLdScript, newsArticle } from '../jsonld.ts';
+import { REVIEW_GROUP_LABELS, reviewGroupId, reviewGroupOf } from '../review.ts';
+import type { BulletinRecord, Script } from '../../record.ts';
 import { paragraphsWithReadings } from '../text.ts';
 
 export const data = {
@@ -22,25 +24,31 @@ export function render(data: { entry: BulletinEntry; archive: Archive }): string
   const neighbour = (ref: BulletinRef | undefined, rel: 'prev' | 'next') => (ref
     ? html`<a class="${rel}" href="${siteUrl(ref.url)}" rel="${rel}">${rel === 'prev' ? '← ' : ''}${say(rel === 'prev' ? '上一篇' : '下一篇', s)}：${ref.title}（${chineseDate(ref.date)}）${rel === 'next' ? ' →' : ''}</a>`
     : '');
-  // "Set by the editor": after a field whose value came from front matter rather than the text
-  // (after the h1, not in it: the heading stays the title alone).
+  // After a field whose value is not the text's own (after the h1, not in it: the heading stays the
+  // title alone): "set by the editor" when front matter set it, else "inferred" when a rule made it up
+  // (a title from the first sentence). Fields the text stated carry no mark.
   const edited = (...fields: string[]): SafeHtml | '' => (fields.some((f) => r.origin[f] === 'front-matter')
     ? html` <small class="edited" data-field="${fields[0]!}" data-pagefind-ignore>${say('編輯設定', s)}</small>`
     : '');
+  const inferred = (...fields: string[]): SafeHtml | '' => (fields.some((f) => r.origin[f] === 'inferred')
+    ? html` <small class="inferred" data-field="${fields[0]!}" data-pagefind-ignore>${say('推定', s)}</small>`
+    : '');
+  const mark = (...fields: string[]): SafeHtml | '' => edited(...fields) || inferred(...fields);
   const list = (items: readonly unknown[]) => html`<ul class="inline">${items.map((i) => html`<li>${i as string}</li>`)}</ul>`;
   const body = html`<article class="bulletin" data-pagefind-body data-id="${r.id}" data-date="${r.date}"${r.end_date ? html` data-end-date="${r.end_date}"` : ''} data-script="${s}" data-source="${r.source}"
  data-officials="${e.officials.map((o) => o.person.name.Hans).join(' ')}" data-official-slugs="${e.officials.map((o) => o.person.slug).join(' ')}"
  data-meeting-kinds="${[...new Set(r.meetings.flatMap((mt) => mt.types))].join(' ')}">
 <header>
-<h1>${r.title}</h1>${edited('title')}
-<p class="meta"><span>${dateTime(r.date)}${r.end_date ? html`${say('至', s)}${dateTime(r.end_date)}` : ''}${edited('date', 'end_date')}</span>
-<span>${say('來源', s)}：${r.source || say('不詳', s)}${edited('source')}</span>
-${r.reporters.length ? html`<span>${r.reporters.map((p, i) => html`${i ? '、' : ''}${p.role ? `${p.role} ` : ''}${p.name}`)}${edited('reporters')}</span>` : ''}</p>
+<h1>${r.title}</h1>${mark('title')}
+<p class="meta"><span>${dateTime(r.date)}${r.end_date ? html`${say('至', s)}${dateTime(r.end_date)}` : ''}${mark('date', 'end_date')}</span>
+<span>${say('來源', s)}：${r.source ? html`${r.source}${mark('source')}` : html`${say('不詳', s)}${edited('source')}`}</span>
+${r.reporters.length ? html`<span>${r.reporters.map((p, i) => html`${i ? '、' : ''}${p.role ? `${p.role} ` : ''}${p.name}`)}${mark('reporters')}</span>` : ''}</p>
 </header>
+${reviewNotice(r, s)}
 ${r.meetings.length || e.officials.length ? html`<section class="summary" aria-labelledby="summary-heading" data-pagefind-ignore>
 <h2 id="summary-heading">${say('摘要', s)}</h2>
 ${e.meetings.map(({ meeting, kinds, chairs, attendees }, i) => html`<section class="meeting" aria-labelledby="meeting-${i}">
-<h3 id="meeting-${i}">${meeting.name}${edited('meetings')}</h3>
+<h3 id="meeting-${i}">${meeting.name}${mark('meetings')}</h3>
 <dl>
 <dt>${say('會議類別', s)}</dt><dd>${list(kinds.map((k) => html`<a href="${siteUrl(k.url)}">${k.name[s]}</a>`))}</dd>
 ${meeting.number !== null ? html`<dt>${say('次數', s)}</dt><dd>${say(`第${meeting.number}次`, s)}</dd>` : ''}
@@ -51,7 +59,7 @@ ${meeting.documents.length ? html`<dt>${say('文件', s)}</dt><dd><ul class="doc
 </dl>
 ${meeting.directives.length ? html`<h4>${say('部署', s)}</h4><ol class="directives">${meeting.directives.map((dv) => html`<li><strong>${dv.heading}</strong>${dv.text.startsWith(dv.heading) ? dv.text.slice(dv.heading.length) : html` ${dv.text}`}</li>`)}</ol>` : ''}
 </section>`)}
-${e.officials.length ? html`<h3>${say('官員', s)}${edited('officials')}</h3><ul class="officials">${e.officials.map(({ official, person }) => html`<li><a href="${siteUrl(person.url)}">${official.name}</a>${official.titles.length ? html` ${official.titles.join('、')}` : ''}（${official.roles.map((role) => roleLabel(role, s)).join('、')}）</li>`)}</ul>` : ''}
+${e.officials.length ? html`<h3>${say('官員', s)}${mark('officials')}</h3><ul class="officials">${e.officials.map(({ official, person }) => html`<li><a href="${siteUrl(person.url)}">${official.name}</a>${official.titles.length ? html` ${official.titles.join('、')}` : ''}（${official.roles.map((role) => roleLabel(role, s)).join('、')}）</li>`)}</ul>` : ''}
 </section>` : ''}
 <section class="fulltext" aria-labelledby="text-heading">
 <h2 id="text-heading">${say('全文', s)}</h2>
@@ -77,4 +85,24 @@ ${paragraphs.map((segments) => html`<p>${segments.map((seg) => (typeof seg === '
       { label: r.title },
     ],
   }, body);
+}
+
+// A reason in English, as the parser writes them, by its first letter: "no chair was found for '常務會議'".
+const ENGLISH = /^[^\p{L}]*[A-Za-z]/u;
+
+/**
+ * What an editor has still to check (the record's needs_review), for readers and editors alike: each
+ * field the parser guessed or could not find, why, and a link to its group on /report/, where the
+ * front-matter lines that settle it are. Nothing when the record needs no review.
+ */
+function reviewNotice(r: BulletinRecord, s: Script): SafeHtml | '' {
+  if (r.needs_review.length === 0) return '';
+  return html`<aside class="review-notice" aria-labelledby="review-notice-heading" data-pagefind-ignore>
+<h2 id="review-notice-heading">${say('待核對', s)}</h2>
+<p>${say('以下內容不是原文寫明的：有的是自動推定的，有的在原文中沒有找到。編輯核對以前，請以原文為準。', s)}</p>
+<ul>${r.needs_review.map((item) => {
+    const group = reviewGroupOf(item.field);
+    return html`<li><a href="${siteUrl(`/report/#${reviewGroupId(group)}`)}">${say(REVIEW_GROUP_LABELS[group], s)}</a>（<code>${item.field}</code>）：${ENGLISH.test(item.reason) ? html`<span lang="en">${item.reason}</span>` : item.reason}</li>`;
+  })}</ul>
+</aside>`;
 }

@@ -7,21 +7,9 @@ import { dateTime, say } from '../components.ts';
 import { langTag, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Script } from '../../record.ts';
-import { fieldsToFix, fixLines, type ReviewEntry, type ReviewGroup, type ReviewGroupKey } from '../review.ts';
+import { fieldsToFix, fixLines, REVIEW_GROUP_LABELS, reviewGroupId, type ReviewEntry, type ReviewGroup, type ReviewGroupKey } from '../review.ts';
 
 export const data = { permalink: '/report/index.html', eleventyExcludeFromCollections: true };
-
-/** Each group's heading, in Traditional (say() converts). */
-const GROUP_LABELS: Record<ReviewGroupKey, string> = {
-  date: '日期是推定的',
-  title: '標題是擬定的',
-  meetings: '沒有找到會議',
-  chairs: '會議沒有主持人',
-  kinds: '會議類別不明',
-  other: '其他待核對的欄位',
-};
-
-const groupId = (key: ReviewGroupKey) => `review-${key}`;
 
 export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;
@@ -34,7 +22,7 @@ export function render(data: { archive: Archive }): string {
 <p>${say(`${a.totals.bulletins}篇公報，${pending}篇有推定或缺少的欄位待核對，${a.report.length}條警告。警告不妨礙發布；致命錯誤會使建置失敗。`, s)}</p>
 <h2 id="review">${say('待核對', s)}</h2>
 ${groups.length ? html`<p>${say(`把每篇下面的幾行改正後加進該文件開頭的 front matter（兩行 --- 之間，沒有就加上）；重新建置後，該篇就不再列在這裡。會議列表（meetings:）整個取代解析出的會議。每組最多列出最新的${site.reviewSize}篇。`, s)}</p>
-<ul class="review-counts">${a.review.map((g) => html`<li>${g.total > 0 ? html`<a href="#${groupId(g.key)}">${say(GROUP_LABELS[g.key], s)}</a>` : say(GROUP_LABELS[g.key], s)}：<span class="count">${say(`${g.total}篇`, s)}</span></li>`)}</ul>
+<ul class="review-counts">${a.review.map((g) => html`<li>${g.total > 0 ? html`<a href="#${reviewGroupId(g.key)}">${say(REVIEW_GROUP_LABELS[g.key], s)}</a>` : say(REVIEW_GROUP_LABELS[g.key], s)}：<span class="count">${say(`${g.total}篇`, s)}</span></li>`)}</ul>
 ${groups.map((g) => reviewGroup(g, s))}` : html`<p>${say('沒有待核對的公報。', s)}</p>`}
 <h2 id="warnings">${say('警告', s)}</h2>
 ${a.report.length ? html`<div class="table-scroll"><table class="list report">
@@ -48,8 +36,8 @@ ${a.report.length ? html`<div class="table-scroll"><table class="list report">
 /** One group: its heading and count, the bulletins it lists, and how many it leaves out. */
 function reviewGroup(g: ReviewGroup<BulletinEntry>, s: Script): SafeHtml {
   const rest = g.total - g.entries.length;
-  return html`<section class="review" id="${groupId(g.key)}">
-<h3>${say(GROUP_LABELS[g.key], s)} <span class="count">${say(`${g.total}篇`, s)}</span></h3>
+  return html`<section class="review" id="${reviewGroupId(g.key)}">
+<h3>${say(REVIEW_GROUP_LABELS[g.key], s)} <span class="count">${say(`${g.total}篇`, s)}</span></h3>
 ${rest > 0 ? html`<p>${say(`只列出最新的${g.entries.length}篇，其餘${rest}篇未列出。`, s)}</p>` : ''}
 <ol>${g.entries.map((entry) => reviewEntry(entry, g.key, s))}</ol>
 </section>`;
