@@ -86,7 +86,7 @@ export interface MeetingKind {
 // quotes「」removed (党组（扩大）会议 → 党组会议); the first that matches gives the kind.
 export const MEETING_KINDS: MeetingKind[] = [
   // 区政府党组理论学习中心组学习会, …中心组（扩大）学习会议, 区委理论学习中心组第二次（扩大）学习
-  { type: '理论学习中心组学习会', pattern: /中心组(?:集体|专题)?学习(?:会议?|研讨会)?$/ },
+  { type: '理论学习中心组学习会', pattern: /中心组[^会]{0,8}?学习(?:会议?|研讨会)?$/ },
   // 区政府今年第17次常务会议
   { type: '常务会议', pattern: /常务(?:会议|会)$/ },
   // 县人大常委会第二次主任会议

@@ -17,7 +17,8 @@ describe('meeting kinds', () => {
     ['防汛工作领导小组会议', ['领导小组会议']],
     ['安全生产联席会议', ['联席会议']],
     ['乡村振兴专题会议', ['专题会议']],
-    ['产业投资推介会', []],
+    ['产业投资推介会', ['推介会']],
+    ['区政府第五次会议', []],
   ] as const) {
     test(`${name} → ${types.join(', ') || '(none)'}`, () => assert.deepEqual(meetingTypes(name), types));
   }

@@ -46,6 +46,19 @@ describe('meetings on real text', () => {
     assert.equal(meetings('7月18日，县十五届人大三次会议大会主席团第二次会议召开。')[0]!.number, 2);
     assert.equal(meetings('7月18日，县政协十一届一次会议举行预备会议。')[0]!.number, null);
   });
+  test('a line break inside the sentence; …中心组开展集体学习; an unlisted kind from the name\'s last word', () => {
+    assert.equal(meetings('7月18日，区长林测甲主持召开\n区政府第3次常务会议。')[0]!.number, 3);
+    assert.deepEqual(meetings('7月18日，区委理论学习中心组开展集体学习，区委书记林测甲主持。')[0]!.types, ['理论学习中心组学习会']);
+    const r = parse('7月18日，副县长林测甲主持召开全县招商引资推介会。');
+    assert.deepEqual(r.meetings[0]!.types, ['推介会']);
+    assert.ok(r.needs_review.some((i) => i.field === 'meetings[0].types'), 'a kind read from a name is for review');
+  });
+  test('form-style minutes: 会议名称：, 主持人：, 出席人员： on lines of their own', () => {
+    const [m] = meetings('会议名称：区政府第5次常务会议\n会议时间：2022年7月18日\n主持人：林测甲\n出席人员：王样乙、陈测丙\n会议研究了防汛工作。');
+    assert.equal(m!.number, 5);
+    assert.deepEqual(m!.chairs, ['林测甲']);
+    assert.deepEqual(m!.attendees, ['王样乙', '陈测丙']);
+  });
   test('events without a meeting name: an inspection led by someone, a review by a delegation', () => {
     assert.deepEqual(meetings('7月18日，县长林测甲督导检查防汛工作。')[0]!.types, ['督导检查']);
     assert.deepEqual(meetings('7月18日，市委书记林测甲来到川汇区代表团，与代表共同审议政府工作报告。')[0]!.types, ['代表团审议']);
@@ -88,6 +101,13 @@ describe('officials on real text', () => {
   test('never 应邀, 常务, 各副县长, or a name inside a place (南京市长江大桥)', () => {
     const list = names('7月18日，县长王样乙应邀出席会议，各副县长参加。常务副县长林测甲在南京市长江大桥调研。');
     for (const not of ['应邀', '常务', '各副县长', '江大桥']) assert.ok(!list.includes(not), `${not} in ${list.join(',')}`);
+  });
+  test('compound titles split into a list: 县长兼开发区党工委书记', () => {
+    assert.deepEqual(parse('7月18日，县长兼开发区党工委书记林测甲主持召开县政府常务会议。').officials[0]!.titles, ['县长', '开发区党工委书记']);
+  });
+  test('a name whose last character is 和 or 与, and 和 between two names', () => {
+    assert.ok(names('7月18日，副县长王建和出席会议。').includes('王建和'));
+    assert.deepEqual(names('7月18日，副县长王建和林测甲出席会议。').slice(0, 2), ['王建', '林测甲']);
   });
   test('a two-character name before a two-character word: 徐望来到', () => {
     assert.ok(names('7月18日，县委书记徐望来到县政协委员驻地看望慰问委员。').includes('徐望'));

@@ -11,11 +11,15 @@ import type { Mention, Officials } from './officials.ts';
 
 const NAME_CHARS = String.raw`[^，。；！？\n]`;
 // 主持召开区政府党组（扩大）会议, 召开了…会议, 举行第2届成立大会, 主持市政会议, 主持的「专组」第二次会议
-const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了)?(?<name>${NAME_CHARS}{1,60}?(?:会议|会))(?=[，。；！？\n、]|$)|主持(?:的)?(?<chaired>[「“]?${NAME_CHARS}{0,40}?(?:会议|例会|大会))(?=[，。；！？\n]|$)`, 'gu');
+const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了)?\n?(?<name>${NAME_CHARS}{1,60}?(?:会议|会))(?=[，。；！？\n、]|$)|主持(?:的)?(?<chaired>[「“]?${NAME_CHARS}{0,40}?(?:会议|例会|大会))(?=[，。；！？\n]|$)`, 'gu');
 // 县政协党组2024年第22次（扩大）会议暨…主席会议召开, 区政协十届三十次主席会议在政务中心六楼会议室召开
 const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会))(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
 // A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
 const HELD_VERB = /会议?(?:在[^，。；\n]{1,20}?)?(?:隆重|正式)?(?:举行|召开|开幕)/u;
+// 区委理论学习中心组开展集体学习: a study session named by its group.
+const STUDIED = /(?<=^|[，。；\n]|[日午晚])(?<name>[^，。；\n]{2,40}?中心组[^，。；\n]{0,12}?(?:开展|进行|举行)[^，。；\n]{0,8}?学习)/gu;
+// 会议名称：区政府第5次常务会议 (form-style minutes)
+const FORM_NAME = /(?:^|\n)[ 　]*(?:会议名称|会议)[ 　]*[：:][ 　]*(?<name>[^\n，。]{2,60}(?:会议|会|学习))[ 　]*(?=\n|$)/gu;
 // 出席民政事务局与十八区区议会正、副主席的例会: a meeting named only where someone attends it.
 const ATTENDED = new RegExp(String.raw`出席(?<name>${NAME_CHARS}{2,40}?(?:例会|大会|座谈会))`, 'gu');
 // Words before a convening verb that make the meeting one still to come or merely wished for.
@@ -181,6 +185,13 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
       const name = m.groups!.name!;
       // 区第十六届人民代表大会第四次会议召开代表团召集人会议: the session convenes the meeting.
       accept(m.index, m.index + name.length, m.index, false);
+    }
+  }
+  for (const pattern of [STUDIED, FORM_NAME]) {
+    pattern.lastIndex = from;
+    for (let m = pattern.exec(region); m; m = pattern.exec(region)) {
+      const nameStart = m.index + m[0].lastIndexOf(m.groups!.name!);
+      accept(nameStart, nameStart + m.groups!.name!.length, nameStart, false);
     }
   }
   const keys = new Set(mentions.map((x) => x.key));
@@ -353,10 +364,27 @@ export function meetingTypes(simplifiedName: string): string[] {
   const types: string[] = [];
   for (const part of simplifiedName.split('暨')) {
     const bare = bareName(part);
-    const kind = MEETING_KINDS.find((k) => k.pattern.test(bare));
-    if (kind && !types.includes(kind.type)) types.push(kind.type);
+    const kind = MEETING_KINDS.find((k) => k.pattern.test(bare))?.type ?? fallbackKind(bare);
+    if (kind && !types.includes(kind)) types.push(kind);
   }
   return types;
+}
+
+// 全县招商引资推介会 → 推介会: an unlisted kind is the name's last word, unless that is an organ's.
+const KIND_TAIL = /(?<word>\p{Script=Han}{2})(?<suffix>会议|大会|会)$/u;
+const ORGAN_CHARS = /[府委局办组协党政区县市镇乡村省州届次年第人代全]/u;
+
+/** Whether a kind is one of the tables' (MEETING_KINDS, EVENT_KINDS) rather than read from a name's last word. */
+export function isKnownKind(kind: string): boolean {
+  return KNOWN_KINDS.has(kind);
+}
+const KNOWN_KINDS: ReadonlySet<string> = new Set([...MEETING_KINDS.map((k) => k.type), ...Object.values(EVENT_KINDS)]);
+
+/** The kind of a meeting whose name no kind in MEETING_KINDS matches, or null. */
+function fallbackKind(bare: string): string | null {
+  const m = KIND_TAIL.exec(bare);
+  if (!m || ORGAN_CHARS.test(m.groups!.word!)) return null;
+  return m.groups!.word! + m.groups!.suffix!;
 }
 
 /** The date written in the meeting's sentence before its name, else the bulletin's date. */

@@ -98,8 +98,12 @@ export function nameLengthAt(text: string, at: number): number {
     if (name.length !== surnameLength + given || ![...name].every((c) => HAN.test(c)) || NOT_IN_NAMES.test(name.slice(surnameLength))) continue;
     // 池春林等: 林等 is no name.
     if (given === 1 && LONE_AFTER_NAME.includes(name[name.length - 1]!)) continue;
-    // 万鼎等: a last character that is itself a word after names belongs to what follows.
-    if (given === 2 && LONE_AFTER_NAME.includes(name[name.length - 1]!) && endsName(text, end - 1)) return end - 1 - at;
+    // 万鼎等: a last character that is itself a word after names belongs to what follows, unless it
+    // joins no other name (王建和出席: 和 ends the name 王建和).
+    if (given === 2 && LONE_AFTER_NAME.includes(name[name.length - 1]!) && endsName(text, end - 1)) {
+      const joins = '和与及'.includes(name[name.length - 1]!);
+      if (!(joins && endsName(text, end) && nameLengthAt(text, end) === 0 && !TITLE_AT.test(text.slice(end, end + 6)))) return end - 1 - at;
+    }
     if (endsName(text, end)) return end - at;
   }
   return 0;
@@ -170,7 +174,8 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
       TITLE.lastIndex = at;
       continue;
     }
-    if (masked[suffixEnd] === '、') {
+    // 区政府党组书记、区长…, 县长兼开发区党工委书记…: titles of one person.
+    if (masked[suffixEnd] === '、' || masked[suffixEnd] === '兼') {
       chain.push(title);
       continue;
     }
@@ -193,8 +198,10 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
   addUntitledNames(ctx, masked, mentions, byEnd, ATTEND_ALL);
   addUntitledNames(ctx, masked, mentions, byEnd, VISIT_VERB);
   addUntitledNames(ctx, masked, mentions, byEnd, NAMED_WITH);
+  const formRoles = addFormNames(ctx, masked, mentions, byEnd);
   mentions.sort((a, b) => a.start - b.start);
   const roles = rolesOf(masked, mentions);
+  for (const [m, role] of formRoles) roles.set(m, role);
   return { list: collect(mentions, roles), mentions, masked, roles };
 }
 
@@ -229,6 +236,34 @@ function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[]
       at--;
     }
   }
+}
+
+// Form-style minutes: 主持人：王样乙 / 出席人员：林测甲、陈测乙 / 列席：… on lines of their own.
+const FORM_LINE = /(?:^|\n)[ 　]*(?:会议)?(?<field>主持人|主持|出席人员|出席领导|出席|参加人员|参会人员|参加|列席人员|列席)[ 　]*[：:](?<list>[^\n]{1,300})/gu;
+const FORM_NAME = /\p{Script=Han}{2,4}/gu;
+
+/** The names of form-style minutes' 主持人：/出席人员： lines, with the role their line gives. */
+function addFormNames(ctx: ParseContext, masked: string, mentions: Mention[], byEnd: Map<number, Mention>): Map<Mention, OfficialRole> {
+  const roles = new Map<Mention, OfficialRole>();
+  for (const line of masked.matchAll(FORM_LINE)) {
+    const role: OfficialRole = line.groups!.field!.startsWith('主持') ? 'chair' : 'attendee';
+    const listStart = line.index + line[0].length - line.groups!.list!.length;
+    for (const token of line.groups!.list!.matchAll(FORM_NAME)) {
+      const start = listStart + token.index;
+      const known = byEnd.get(start + token[0].length);
+      if (known) {
+        roles.set(known, role);
+        continue;
+      }
+      // A bare name: a surname and one to three more characters, the whole token.
+      const length = nameLengthAt(masked, start);
+      if (length !== token[0].length) continue;
+      const m = mention(ctx, start, start + length, []);
+      add(mentions, byEnd, m);
+      roles.set(m, role);
+    }
+  }
+  return roles;
 }
 
 // 等常委会领导, 等县委常委会组成人员, 两位同志, 及机关各委、室负责人: a group after a list of names.

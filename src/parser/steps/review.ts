@@ -1,6 +1,7 @@
 // Refiner: what an editor should look at. Each field a rule had to guess or could not find becomes
 // one review item; a field that front matter sets is the editor's word and needs no review.
 import type { BulletinRecord, ReviewItem } from '../../record.ts';
+import { isKnownKind } from './meetings.ts';
 
 // Kinds of event nobody presides over: a visit or inspection has a leader, not a chair.
 const UNCHAIRED = new Set(['调研']);
@@ -23,6 +24,8 @@ export function reviewItems(record: BulletinRecord): ReviewItem[] {
     record.meetings.forEach((meeting, i) => {
       if (meeting.types.length === 0) {
         items.push({ field: `meetings[${i}].types`, reason: `the kind of '${meeting.name}' is not one the parser knows` });
+      } else if (!meeting.types.some(isKnownKind)) {
+        items.push({ field: `meetings[${i}].types`, reason: `the kind '${meeting.types.join('、')}' was read from the last word of '${meeting.name}'; it is not one the parser knows` });
       }
       if (meeting.chairs.length === 0 && !meeting.types.some((t) => UNCHAIRED.has(t))) {
         items.push({ field: `meetings[${i}].chairs`, reason: `no chair was found for '${meeting.name}'` });
