@@ -228,7 +228,8 @@ function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[]
         at = Math.min(known.start, ...known.titleSpans.map(([start]) => start));
       } else {
         const length = nameLengthBefore(masked, at);
-        if (length === 0) break;
+        // 客商代表出席: a bare name stands after a mark, a title or a few short words, not inside a word.
+        if (length === 0 || !BARE_NAME_AFTER.test(masked.slice(Math.max(0, at - length - 6), at - length))) break;
         add(mentions, byEnd, mention(ctx, at - length, at, []));
         at -= length;
       }
@@ -237,6 +238,10 @@ function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[]
     }
   }
 }
+
+// What may stand before a name written without a title: a mark or the start, a title or a label
+// (县领导, 中心组成员), or 由/和/与/及/同/出 (会议由李玮主持, 选举出穆兴科同志).
+const BARE_NAME_AFTER = new RegExp(`(?:^|[^\\p{Script=Han}]|[由和与及同出在]|领导|成员|同志|代表|${[...TITLE_SUFFIXES].join('|')})$`, 'u');
 
 // Form-style minutes: 主持人：王样乙 / 出席人员：林测甲、陈测乙 / 列席：… on lines of their own.
 const FORM_LINE = /(?:^|\n)[ 　]*(?:会议)?(?<field>主持人|主持|出席人员|出席领导|出席|参加人员|参会人员|参加|列席人员|列席)[ 　]*[：:](?<list>[^\n]{1,300})/gu;
