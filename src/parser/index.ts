@@ -67,7 +67,7 @@ export function parseBulletin(bytes: Uint8Array, path: string, options: ParseOpt
   origin.date = date.origin;
   const source = extractSource(ctx, headline.bodyStart);
   origin.source = source ? 'text' : 'inferred';
-  const reporters = extractReporters(ctx);
+  const reporters = extractReporters(ctx, headline.bodyStart);
   origin.reporters = 'text';
   const officials = extractOfficials(ctx, reporters.spans);
   origin.officials = 'text';

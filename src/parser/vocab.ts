@@ -67,7 +67,7 @@ export const AFTER_NAME_WORDS = [
   '会同', '为', '也', '还', '分别', '共同', '的', '实地', '来到', '走访', '看望', '慰问', '参观', '观看',
   '认为', '希望', '充分', '总结', '部署', '传达', '通报', '带领', '围绕', '了', '是', '亲切', '详细',
   '则', '并', '即', '关于', '汇报', '通报', '就', '透露', '介绍', '称', '指导', '现场', '专程', '应邀', '主动', '首先', '随后', '当天', '今天', '昨天', '均', '以', '从', '被', '把', '将', '再', '又', '都', '所', '于', '给', '同', '跟',
-  '委托', '宣读', '今（', '做', '讲了', '进行', '领学', '督查', '察看', '查看', '检查', '曾', '今日', '首度', '发表', '一同', '两位', '三位', '等',
+  '委托', '宣读', '今（', '讲', '会面', '会见', '见面', '做', '讲了', '进行', '领学', '督查', '察看', '查看', '检查', '曾', '今日', '首度', '发表', '一同', '两位', '三位', '等',
 ] as const;
 
 /** Common surnames, compound ones first so 欧阳 wins over 欧. */
@@ -148,14 +148,17 @@ export const MEETING_KINDS: MeetingKind[] = [
 /** Kinds of event that have no meeting's name: a visit, an inspection, a review by a delegation. */
 export const EVENT_KINDS = {
   visit: '调研',
+  tour: '视察',
+  study: '考察',
   inspection: '督导检查',
+  meet: '会面',
   condolence: '看望慰问',
   review: '代表团审议',
   relay: '传达学习',
 } as const;
 
 /** Reporter roles as written in bylines (Simplified). */
-export const REPORTER_ROLES = ['全媒体记者', '融媒体记者', '特约记者', '见习记者', '实习记者', '记者', '通讯员', '摄影', '供稿', '撰稿人', '撰稿', '作者', '文', '图'] as const;
+export const REPORTER_ROLES = ['全媒体记者', '融媒体记者', '特约记者', '见习记者', '实习记者', '记者', '通讯员', '供稿', '撰稿人', '撰稿', '文章作者', '作者'] as const;
 
 /** Roles in a byline that are not the reporters': editors, reviewers, reposters (Simplified). */
-export const EDITOR_ROLES = ['责任编辑', '编辑', '审核人', '审核', '编审', '审稿人', '审稿', '校对', '转载', '来源', '监制', '签发'] as const;
+export const EDITOR_ROLES = ['责任编辑', '编辑', '审核人', '审核', '编审', '审稿人', '审稿', '校对', '转载', '来源', '监制', '签发', '摄影', '图'] as const;

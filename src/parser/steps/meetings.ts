@@ -13,9 +13,9 @@ const NAME_CHARS = String.raw`[^，。；！？\n]`;
 // 主持召开区政府党组（扩大）会议, 召开了…会议, 举行第2届成立大会, 主持市政会议, 主持的「专组」第二次会议
 const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了)?\n?(?<name>${NAME_CHARS}{1,60}?(?:会议|会))(?=[，。；！？\n、]|$)|主持(?:的)?(?<chaired>[「“]?${NAME_CHARS}{0,40}?(?:会议|例会|大会))(?=[，。；！？\n]|$)`, 'gu');
 // 县政协党组2024年第22次（扩大）会议暨…主席会议召开, 区政协十届三十次主席会议在政务中心六楼会议室召开
-const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会|仪式|典礼))(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
+const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会|仪式|典礼))(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
 // A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
-const HELD_VERB = /(?:会议?|仪式|典礼)(?:在[^，。；\n]{1,20}?)?(?:隆重|正式)?(?:举行|召开|开幕)/u;
+const HELD_VERB = /(?:会议?|仪式|典礼)(?:在[^，。；\n]{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)/u;
 // 区委理论学习中心组开展集体学习: a study session named by its group.
 const STUDIED = /(?<=^|[，。；\n]|[日午晚])(?<name>[^，。；\n]{2,40}?中心组[^，。；\n]{0,12}?(?:开展|进行|举行)[^，。；\n]{0,8}?学习)/gu;
 // 会议名称：区政府第5次常务会议 (form-style minutes)
@@ -31,7 +31,7 @@ const GENERIC_NAME = /^(?:会议|大会|会|本次|此次|这次|该会|的|一�
 // What follows a meeting that is only referred to: …会议精神, …会议上的讲话, …会议期间.
 const REFERRED_AFTER = /^(?:精神|上的|上所|上作|期间|筹备|的召开|有关|相关|议程|的决定|的建议|决议|文件|纪要)/u;
 // 会在2月4日举行…, 将于…召开: a meeting still to come.
-const FUTURE = /(?:将|会|拟|计划|准备)(?:在|于)|即将|将要/u;
+const FUTURE = /(?:将|会|拟|计划|准备)(?:在|于|由)|即将|将要/u;
 // 研究了召开县十七届人大二次会议有关事宜: a meeting that is a topic of this one.
 const TOPIC_BEFORE = /(?:研究|讨论|审议|部署|听取|关于|筹备|审定)了?$/u;
 // 各村…召开…: meetings held by others that the bulletin reports as a consequence.
@@ -41,18 +41,30 @@ const SPEECH = /(?:强调|指出|表示|认为|说|要求|提出)[，：,:]/u;
 // Events without a meeting's name, each led by someone named before it in its clause.
 const EVENTS: Array<{ kind: string; pattern: RegExp }> = [
   // 县长王殿忠带领相关部门督导检查防汛工作, 县长陈海俊督查我县防汛工作情况, 检查调度防汛备汛工作
-  { kind: EVENT_KINDS.inspection, pattern: /(?<name>(?:督导检查|督查|督导|检查调度|检查)[^，。；\n]{0,20}?(?:工作|情况|进度))/u },
+  { kind: EVENT_KINDS.inspection, pattern: /(?<name>(?:督导检查|督查|督导|督战|督办|检查调度|检查指导|检查|巡查)[^，。；\n]{0,20}?(?:工作|情况|进度))/u },
   // 来到县政协委员驻地，看望慰问…
   { kind: EVENT_KINDS.condolence, pattern: /(?<name>(?:看望慰问|看望|慰问)[^，。；\n]{0,30})/u },
   // 来到参加市三届人大六次会议的川汇区代表团，与代表共同审议…
   { kind: EVENT_KINDS.review, pattern: /代表团[^。；\n]{0,20}?(?<name>(?:共同)?审议[^，。；\n]{0,30})/u },
   // 深入…调研, 到华明街…进行了调研
-  { kind: EVENT_KINDS.visit, pattern: /(?:深入|到|赴|前往|来到)[^。；\n]{1,40}?(?<name>(?:调研|视察|考察)[^，。；\n]{0,20})/u },
+  { kind: EVENT_KINDS.visit, pattern: /(?:深入|到|赴|前往|来到)[^。；\n]{1,40}?(?<name>调研[^，。；\n]{0,20})/u },
+  // 到…视察, 开展视察活动
+  { kind: EVENT_KINDS.tour, pattern: /(?<name>视察[^，。；\n]{0,20})/u },
+  // 赴…考察
+  { kind: EVENT_KINDS.study, pattern: /(?:深入|到|赴|前往|来到)[^。；\n]{1,40}?(?<name>考察[^，。；\n]{0,20})/u },
+  // 与民政事务局局长徐英伟会面
+  { kind: EVENT_KINDS.meet, pattern: /与[^。；\n]{1,40}?(?<name>会面|见面|会见)/u },
   // 我区在常委会议室传达…精神
   { kind: EVENT_KINDS.relay, pattern: /(?<name>(?:传达|学习贯彻|组织学习)[^。；\n]{2,80}?精神)/u },
 ];
 // 10月23日，… / 又讯 at the start of a paragraph: a new event of the bulletin.
-const DATED_PARAGRAPH = /^(?:又讯|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])/u;
+const DATED_PARAGRAPH = /^(?:又讯|会后|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])/u;
+// 会后，县派第一书记到村实地调研: a follow-up event needs nobody named.
+const FOLLOW_UP = /^(?:又讯|会后)/u;
+// Events whose people are not led by anyone named before them: a relay, a meeting of two sides.
+const UNLED: ReadonlySet<string> = new Set([EVENT_KINDS.relay, EVENT_KINDS.meet]);
+// 并召开座谈会 after a visit: the meeting is part of the visit.
+const DURING_VISIT = /(?:并|随后|其间|期间|并在|现场)(?:召开|主持召开)?$|并召开$/u;
 // A relay of what a meeting decided needs nobody named before it: 我区在常委会议室传达…精神.
 const LEADERLESS: ReadonlySet<string> = new Set([EVENT_KINDS.relay]);
 // 第17次, 第十七次, 第 32 次; else 九届二十四次 (a count after 届 needs no 第)
@@ -61,7 +73,7 @@ const NUMBER_AFTER_TERM = new RegExp(`[届年](?<n>\\d+|[${NUMERAL_CHARS}]+)次`
 // Asides and quotes in a meeting's name that do not change its kind: （扩大）, 「」.
 const ASIDE = /[（(][^）)]*[）)]|[「」“”"]/gu;
 // The organ that convenes: the end of the text before 召开, after any date (虚构市委常委会).
-const ORGAN = /(?<=^|[日午晚]|\s)[\p{Script=Han}]{2,14}?(?:政府|常委会|委员会|党组|党委|人大|政协|局|办)$/u;
+const ORGAN = /(?<=^|[日午晚]|\s)[\p{Script=Han}]{2,14}?(?:政府|常委会|委员会|党组|党委|人大|政协|局|办|主席团|中心组|代表团)$/u;
 const MAX_ORGAN = 20;
 // 今年第1次, 第十二次, 九届二十四次, 十六届: counts inside a name say nothing of its kind.
 const COUNT = new RegExp(`(?:今年|本年度|\\d{4}年|[〇零一二三四五六七八九]{4}年)?第?\\s*(?:\\d+|[${NUMERAL_CHARS}]+)\\s*[次届]`, 'gu');
@@ -93,8 +105,14 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
     found = findMeetings(ctx, officials, 0, bodyStart).map((f) => ({ ...f, sentenceStart: 0 }));
     if (found.length === 0) found = headlineMeeting(ctx, bodyStart);
   }
-  // An event in the lead paragraph (副县长…到样稿村调研…) comes first, unless that paragraph names a meeting.
-  const event = leadEvent(officials.masked, officials.mentions, bodyStart);
+  // An event in the lead paragraph (副县长…到样稿村调研…) comes first, unless that paragraph names a
+  // meeting; a meeting held during the visit (赴区发改委开展工作调研，并召开座谈会) is part of it.
+  let event = leadEvent(officials.masked, officials.mentions, bodyStart);
+  if (event?.event === EVENT_KINDS.relay && found.length > 0) event = null;
+  if (event && !LEADERLESS.has(event.event!)) {
+    const sentenceEnd = indexOrEnd(officials.masked, '。', event.nameEnd);
+    found = found.filter((f) => !(f.nameStart > event!.nameStart && f.nameStart < sentenceEnd && DURING_VISIT.test(officials.masked.slice(Math.max(0, f.nameStart - 4), f.nameStart))));
+  }
   // A paragraph that opens with its own date (又讯, 10月23日，…深入…调研) is another event.
   const fromHeadline = found.length > 0 && found[0]!.nameStart < bodyStart;
   if (!fromHeadline) {
@@ -159,7 +177,7 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
     // 虚构市委常委会召开第十二次会议, 样板县政府召开第三次全体会议: the organ is part of the name.
     const organArea = Math.max(verbAt - MAX_ORGAN, clauseStart);
     const organ = convened ? ORGAN.exec(region.slice(organArea, verbAt)) : null;
-    const organStart = organ && /^(?:今年|本年度|\d{4}年)?(?:第|全体|常务|党组|[一二三四五六七八九十]+届|\d+次)/u.test(name) ? organArea + organ.index : nameStart;
+    const organStart = organ && /^(?:今年|本年度|\d{4}年)?(?:第|全体|常务|党组|集体|专题|[一二三四五六七八九十]+届|\d+次)/u.test(name) ? organArea + organ.index : nameStart;
     const organEnd = organStart === nameStart ? nameStart : verbAt;
     const sentenceStart = paragraphStart(region, nameStart);
     // A和B: two meetings announced together, unless the name is one study of two sessions.
@@ -205,10 +223,13 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
   return found.sort((a, b) => a.nameStart - b.nameStart);
 }
 
-/** The event of the lead paragraph (its first paragraph with a person in it), when it names no meeting. */
+/** The event of the lead paragraph (the body's first), when it names no meeting. */
 function leadEvent(text: string, mentions: Officials['mentions'], from: number): Found | null {
-  const lead = mentionsIn(mentions, from, text.length)[0];
-  return lead ? eventIn(text, mentions, paragraphStart(text, lead.start)) : null;
+  let start = from;
+  while (start < text.length && /\s/u.test(text[start]!)) start++;
+  // Someone is named in it: 会议传达学习了…精神 alone reports no event.
+  if (start >= text.length || mentionsIn(mentions, start, indexOrEnd(text, '\n', start)).length === 0) return null;
+  return eventIn(text, mentions, start);
 }
 
 /** Where each paragraph after the first that opens with a date starts: 10月23日，…, 又讯 … */
@@ -230,7 +251,8 @@ function eventIn(text: string, mentions: Officials['mentions'], start: number): 
     const nameStart = start + m.index + m[0].lastIndexOf(m.groups!.name!);
     const clauseStart = sentenceStartAt(text, nameStart);
     // Led by someone named before it in its sentence.
-    if (!LEADERLESS.has(kind) && mentionsIn(mentions, clauseStart, nameStart).length === 0) continue;
+    const followUp = FOLLOW_UP.test(paragraph);
+    if (!LEADERLESS.has(kind) && !followUp && mentionsIn(mentions, clauseStart, nameStart).length === 0) continue;
     return { sentenceStart: start, organStart: nameStart, organEnd: nameStart, nameStart, nameEnd: nameStart + m.groups!.name!.length, event: kind };
   }
   return null;
@@ -319,7 +341,7 @@ function buildMeeting(
   for (const m of inSegment) {
     const role = officials.roles.get(m);
     // An event's leader is whoever its sentence names before it.
-    const leads = f.event !== undefined && m.end <= f.nameStart && m.start >= sentenceStartAt(officials.masked, f.nameStart);
+    const leads = f.event !== undefined && !UNLED.has(f.event) && m.end <= f.nameStart && m.start >= sentenceStartAt(officials.masked, f.nameStart);
     if ((role === 'chair' || leads) && !chairs.includes(m.name)) chairs.push(m.name);
   }
   for (const m of inSegment) {
@@ -372,7 +394,8 @@ export function meetingTypes(simplifiedName: string): string[] {
 
 // 全县招商引资推介会 → 推介会: an unlisted kind is the name's last word, unless that is an organ's.
 const KIND_TAIL = /(?<word>\p{Script=Han}{2})(?<suffix>会议|大会|会|仪式|典礼)$/u;
-const ORGAN_CHARS = /[府委局办组协党政区县市镇乡村省州届次年第人代全]/u;
+// …but not an organ's (区政府会议, 县委会议) or a count's (第五次会议).
+const ORGAN_END = /[府委局办组协党政区县市镇乡村省州届次年第人代全大]$/u;
 
 /** Whether a kind is one of the tables' (MEETING_KINDS, EVENT_KINDS) rather than read from a name's last word. */
 export function isKnownKind(kind: string): boolean {
@@ -383,7 +406,7 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set([...MEETING_KINDS.map((k) => k.
 /** The kind of a meeting whose name no kind in MEETING_KINDS matches, or null. */
 function fallbackKind(bare: string): string | null {
   const m = KIND_TAIL.exec(bare);
-  if (!m || ORGAN_CHARS.test(m.groups!.word!)) return null;
+  if (!m || ORGAN_END.test(m.groups!.word!)) return null;
   return m.groups!.word! + m.groups!.suffix!;
 }
 

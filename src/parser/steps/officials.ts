@@ -42,15 +42,18 @@ const TITLE_END = new RegExp(`(?:${[...TITLE_SUFFIXES].join('|')})$`, 'u');
 const LONG_AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS, ...TITLE_SUFFIXES].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length).join('|')})`, 'u');
 // Where a title's organisation prefix stops when reading leftwards: marks, digits, and verbs such
 // as 主持 or 由 (会议由副市长何运平主持).
-const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了受]$/u;
-const PREFIX_STOP_WORDS = /(?:领会|主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
+const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了受而]$/u;
+const PREFIX_STOP_WORDS = /(?:最后|首先|其次|随后|同时|然后|领会|主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
 // Characters of institutions, never of a person's name: keeps 区政府 from reading as a name.
 // …and of places (南京市长江大桥 names no 江大桥).
-const NOT_IN_NAMES = /[府委市县区镇乡局厅部组会院所处办队社司员者书任席议桥路街港场馆厦寺庙站]/u;
+const NOT_IN_NAMES = /[府委市县区镇乡局厅部组院所处办队社司员者席议桥路街港场馆厦寺庙站]/u;
+// Given names that are words (王书记, 张会议, 商代表): a title or a common word after a surname.
+const NOT_GIVEN = /^(?:书记|主任|会议|会上|会同|会后|代表|同志|领导|干部|人员|委员|成员|一行|负责)/u;
 // Words that look like a surname and a given name but never name anyone: 应邀, 常务, 各副县长.
 const NEVER_NAMES = /^(?:应邀|常务|各|全体|有关|相关|本网|本报|本站|新闻|同志|代表|全镇|全县|全区|全市|成员)/u;
 // Clause ends for attendance: a sentence's attendees are named before 出席 in the same sentence.
-const ATTEND = /出席|参加|列席|陪同|到会|在会上讲话|在会议上讲话/u;
+// …followed by what is attended, a mark or 并: not 参加甘肃代表团时 (taking part in something else).
+const ATTEND = /(?:出席|参加|列席|陪同|到会)(?=了?(?:本次|此次)?(?:会议|大会|会|活动|调研|慰问|审议|座谈|学习|仪式|典礼|指导|视察|检查|督导|并|[，。；、！\s]|$))|在会上讲话|在会议上讲话/u;
 const ATTEND_ALL = /出席|参加|列席|陪同|到会/gu;
 // What ends the reach of an attendance verb back over a sentence: another act of someone's.
 const ROLE_BREAK = /主持|召开|讲话|指出|强调|表示|汇报|发言|介绍|传达|宣读|听取|审议|研究|通过|委托/u;
@@ -96,6 +99,7 @@ export function nameLengthAt(text: string, at: number): number {
     const end = at + surnameLength + given;
     const name = text.slice(at, end);
     if (name.length !== surnameLength + given || ![...name].every((c) => HAN.test(c)) || NOT_IN_NAMES.test(name.slice(surnameLength))) continue;
+    if (given === 2 && NOT_GIVEN.test(name.slice(surnameLength))) continue;
     // 池春林等: 林等 is no name.
     if (given === 1 && LONE_AFTER_NAME.includes(name[name.length - 1]!)) continue;
     // 万鼎等: a last character that is itself a word after names belongs to what follows, unless it
@@ -149,6 +153,8 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
   for (let m = TITLE.exec(masked); m; m = TITLE.exec(masked)) {
     const suffixStart = m.index;
     const suffixEnd = m.index + m[0].length;
+    // 市人大常委会党组书记: a title inside an organ's name (常委会, 主任室) is none.
+    if ('会办室处部局'.includes(masked[suffixEnd] ?? '') && !masked.startsWith('会同', suffixEnd)) continue;
     const titleStart = chain.length > 0 && chain[chain.length - 1]![1] + 1 >= suffixStart - MAX_PREFIX
       ? prefixStart(masked, suffixStart, chain[chain.length - 1]![1] + 1)
       : prefixStart(masked, suffixStart, floor);
@@ -198,6 +204,7 @@ export function extractOfficials(ctx: ParseContext, bylineSpans: Array<[number, 
   addUntitledNames(ctx, masked, mentions, byEnd, ATTEND_ALL);
   addUntitledNames(ctx, masked, mentions, byEnd, VISIT_VERB);
   addUntitledNames(ctx, masked, mentions, byEnd, NAMED_WITH);
+  addNameLists(ctx, masked, mentions, byEnd);
   const formRoles = addFormNames(ctx, masked, mentions, byEnd);
   mentions.sort((a, b) => a.start - b.start);
   const roles = rolesOf(masked, mentions);
@@ -243,6 +250,27 @@ function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[]
 // (县领导, 中心组成员), or 由/和/与/及/同/出 (会议由李玮主持, 选举出穆兴科同志).
 const BARE_NAME_AFTER = new RegExp(`(?:^|[^\\p{Script=Han}]|[由和与及同出在]|领导|成员|同志|代表|${[...TITLE_SUFFIXES].join('|')})$`, 'u');
 
+// 会议推定马正勇、王庆利、罗盛芬…为…: three or more bare names in a 、 list name people.
+const NAME_LIST = /\p{Script=Han}{2,4}(?:、\p{Script=Han}{2,4}){2,}/gu;
+
+/** The members of lists of three or more names written without titles. */
+function addNameLists(ctx: ParseContext, masked: string, mentions: Mention[], byEnd: Map<number, Mention>): void {
+  for (const list of masked.matchAll(NAME_LIST)) {
+    // The list's first item may carry a verb before the name (推定马正勇): read it from its end.
+    const items = list[0].split('、');
+    let at = list.index;
+    const found: Array<[number, number]> = [];
+    items.forEach((item, i) => {
+      const start = i === 0 ? at + item.length - nameLengthBefore(masked, at + item.length) : at;
+      const length = i === 0 ? at + item.length - start : nameLengthAt(masked, at);
+      if (length >= 2 && (i === 0 ? start < at + item.length : length === item.length || (i === items.length - 1 && length > 0))) found.push([start, start + length]);
+      at += item.length + 1;
+    });
+    if (found.length < 3) continue;
+    for (const [start, end] of found) if (!byEnd.has(end)) add(mentions, byEnd, mention(ctx, start, end, []));
+  }
+}
+
 // Form-style minutes: 主持人：王样乙 / 出席人员：林测甲、陈测乙 / 列席：… on lines of their own.
 const FORM_LINE = /(?:^|\n)[ 　]*(?:会议)?(?<field>主持人|主持|出席人员|出席领导|出席|参加人员|参会人员|参加|列席人员|列席)[ 　]*[：:](?<list>[^\n]{1,300})/gu;
 const FORM_NAME = /\p{Script=Han}{2,4}/gu;
@@ -279,7 +307,12 @@ function startsTitle(text: string, at: number): boolean {
   const clause = /^[\p{Script=Han}（）]{0,14}/u.exec(text.slice(at, at + 14))![0];
   TITLE.lastIndex = 0;
   const m = TITLE.exec(clause);
-  return m !== null && nameLengthAt(text, at) <= m.index;
+  if (m === null) return false;
+  // 申建军在主席台就座: a name followed by a word after names is a name, whatever comes later.
+  const name = nameLengthAt(text, at);
+  const after = text.slice(at + name, at + name + 6);
+  if (name > 0 && AFTER_NAME.test(after) && !TITLE_AT.test(after)) return false;
+  return name <= m.index;
 }
 
 function mention(ctx: ParseContext, start: number, end: number, titleSpans: Array<[number, number]>): Mention {

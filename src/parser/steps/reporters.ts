@@ -25,8 +25,10 @@ const PAREN_BYLINE = new RegExp(String.raw`[（(](?<body>[^（()）\n]{0,12}?${R
 const PAREN_NAMES = new RegExp(String.raw`(?:^|\n|。|”)[（(](?<body>\p{Script=Han}{2,4}(?:[ 　、?？·]+\p{Script=Han}{2,4}){0,3})[）)](?=\s*(?:\n|$))`, 'gu');
 // 南都讯 记者刘凡 周昌和 任笑一 继推出…: a byline right after the dateline's 讯.
 const LEAD_BYLINE = new RegExp(String.raw`^[^\n]{0,20}?讯[ ]?(?<body>${ROLE}[ ]?\p{Script=Han}{2,3}(?: (?:${ROLE})?\p{Script=Han}{2,3}(?= ))*)`, 'u');
-// 全媒体记者：王勃 陶然 / 编辑：付波 熊哲: a line of its own that starts with a role.
-const ROLE_LINE = new RegExp(String.raw`(?:^|\n)(?<body>${ROLE}[：:][^\n]{1,40})(?=\n|$)`, 'gu');
+// 全媒体记者：王勃 陶然 / 编辑：付波 熊哲 / 记者吕胤甫/综合报导: a line of its own that starts with a role.
+const ROLE_LINE = new RegExp(String.raw`(?:^|\n)(?<body>${ROLE}[：: ]?\p{Script=Han}[^\n/／]{0,40})(?=[/／][^\n]*\n|\n|$)`, 'gu');
+// 文章来源：民权网 文章作者：王泰丁 责任编辑：薛皓: an author in a page's meta line.
+const META_AUTHOR = /(?:^|\n|[ 　|｜])(?:文章作者|作者|记者)[：:][ 　]*(?<body>\p{Script=Han}{2,4}(?:[ 　、]\p{Script=Han}{2,4}){0,2})(?=[ 　|｜]|\n|$)/gu;
 // 陈颖臻 张政捷 报导  / 台北市
 const REPORTED_BY = /(?:^|\n)(?<body>\p{Script=Han}{2,3}(?:[ 　]+\p{Script=Han}{2,3}){0,3})[ 　]*报导/u;
 // A last line of names only (记者 高维 / 高维 林晓 / 张慧君 顾 辉), or names after the last sentence's 。.
@@ -38,7 +40,7 @@ const TOKEN = new RegExp(`${ROLE}[：: 　]*\\p{Script=Han}*|\\p{Script=Han}+`, 
 const PAGE_WORD = /^(?:日期|时间|来源|发布|点击|浏览)/u;
 const SURNAME_SET = new Set<string>(SURNAMES);
 
-export function extractReporters(ctx: ParseContext): Reporters {
+export function extractReporters(ctx: ParseContext, bodyStart = 0): Reporters {
   const list: Reporter[] = [];
   const spans: Array<[number, number]> = [];
   const text = ctx.simplified;
@@ -47,8 +49,12 @@ export function extractReporters(ctx: ParseContext): Reporters {
     list.push(...readByline(ctx, start, body));
   };
 
-  const lead = LEAD_BYLINE.exec(text);
-  if (lead) take(lead.index + lead[0].length - lead.groups!.body!.length, lead.groups!.body!);
+  // After the dateline's 讯, at the body's start (a headline may stand above it).
+  for (const from of bodyStart > 0 ? [0, bodyStart] : [0]) {
+    const lead = LEAD_BYLINE.exec(text.slice(from));
+    if (lead) take(from + lead.index + lead[0].length - lead.groups!.body!.length, lead.groups!.body!);
+  }
+  for (const m of text.slice(0, bodyStart).matchAll(META_AUTHOR)) take(m.index + m[0].length - m.groups!.body!.length, m.groups!.body!);
   for (const m of text.matchAll(PAREN_BYLINE)) take(m.index + 1, m.groups!.body!);
   for (const m of text.matchAll(ROLE_LINE)) take(m.index + m[0].length - m.groups!.body!.length, m.groups!.body!);
   const reported = REPORTED_BY.exec(text);
