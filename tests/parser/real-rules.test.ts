@@ -59,6 +59,19 @@ describe('meetings on real text', () => {
     assert.deepEqual(m!.chairs, ['林测甲']);
     assert.deepEqual(m!.attendees, ['王样乙', '陈测丙']);
   });
+  test('a meeting held during a visit is part of it; a follow-up after 会后 is its own event', () => {
+    assert.deepEqual(meetings('今天（5月18日）上午，区长林测甲带队赴区发改委开展工作调研，并召开座谈会，听取汇报。').map((m) => m.types), [['调研']]);
+    assert.deepEqual(meetings('7月18日，镇长林测甲主持召开镇人民代表大会。\n会后，全体代表还就游园建设开展视察活动。').map((m) => m.types[0]), ['人民代表大会', '视察']);
+  });
+  test('not meetings: one still to come (将由主席团主持…会议), one attended elsewhere (参加…代表团时)', () => {
+    assert.equal(meetings('7月18日，县长林测甲主持召开预备会议。\n推选主席团后，将由主席团主持市第九届人民代表大会第三次会议。').length, 1);
+    const r = parse('7月18日，镇长林测甲主持召开镇党委中心组学习会。\n会议传达学习了习近平总书记参加甘肃代表团时的重要讲话精神。');
+    assert.deepEqual(r.meetings[0]!.attendees, []);
+  });
+  test('a meeting of two sides: 与…会面, with no chair', () => {
+    const [m] = meetings('7月18日，区议会正副主席与民政事务局局长徐英伟会面。');
+    assert.deepEqual([m!.types, m!.chairs], [['会面'], []]);
+  });
   test('events without a meeting name: an inspection led by someone, a review by a delegation', () => {
     assert.deepEqual(meetings('7月18日，县长林测甲督导检查防汛工作。')[0]!.types, ['督导检查']);
     assert.deepEqual(meetings('7月18日，市委书记林测甲来到川汇区代表团，与代表共同审议政府工作报告。')[0]!.types, ['代表团审议']);
@@ -102,6 +115,16 @@ describe('officials on real text', () => {
     const list = names('7月18日，县长王样乙应邀出席会议，各副县长参加。常务副县长林测甲在南京市长江大桥调研。');
     for (const not of ['应邀', '常务', '各副县长', '江大桥']) assert.ok(!list.includes(not), `${not} in ${list.join(',')}`);
   });
+  test('given names with 会, 书 or 任 (汤会礼, 王成书), never a word (王书记); a title inside an organ\'s name', () => {
+    assert.deepEqual(names('7月18日，县政协主席汤会礼主持召开主席会议，副主席王成书、华开锋参加会议。'), ['汤会礼', '王成书', '华开锋']);
+    assert.ok(!names('7月18日，王书记主持召开县委常委会。').includes('王书记'));
+    const r = parse('7月18日，受市委书记、市人大常委会党组书记、主任马正勇委托，副主任余其豹主持会议。');
+    assert.deepEqual(r.officials.find((o) => o.name === '马正勇')!.titles, ['市委书记', '市人大常委会党组书记', '主任']);
+  });
+  test('a list of three or more names without titles, and a name before 在主席台', () => {
+    assert.deepEqual(names('7月18日，会议推定马测甲、王测乙、罗测丙为主席团常务主席。'), ['马测甲', '王测乙', '罗测丙']);
+    assert.deepEqual(parse('7月18日，副主任杨测甲、成测乙、申测丙在主席台就座。').officials.map((o) => o.titles), [['副主任'], ['副主任'], ['副主任']]);
+  });
   test('compound titles split into a list: 县长兼开发区党工委书记', () => {
     assert.deepEqual(parse('7月18日，县长兼开发区党工委书记林测甲主持召开县政府常务会议。').officials[0]!.titles, ['县长', '开发区党工委书记']);
   });
@@ -122,7 +145,13 @@ describe('reporters, sources and dates on real text', () => {
     assert.deepEqual(parse('本报讯（通讯员戴忠祥邱新玲）7月18日，区长林测甲主持召开区政府常务会议。').reporters.map((r) => r.name), ['戴忠祥', '邱新玲']);
     assert.deepEqual(reporters('张慧君 顾 辉'), ['张慧君', '顾 辉']);
   });
+  test('记者X/综合报导 on a line, 文章作者： in the page\'s meta line, the dateline\'s byline below a headline', () => {
+    assert.deepEqual(parse('记者吕测甲/综合报导\n7月18日，县长林测甲主持召开县务会议。').reporters.map((r) => r.name), ['吕测甲']);
+    assert.deepEqual(parse('某乡召开人民代表大会\n文章来源：民权网 文章作者：王测丁 责任编辑：薛测戊\n7月18日，乡人民代表大会召开。').reporters.map((r) => r.name), ['王测丁']);
+    assert.deepEqual(parse('某县召开常委会议\n云上通城讯 记者张测甲报道：7月18日，县委常委会议召开。').reporters.map((r) => r.name), ['张测甲']);
+  });
   test('an outlet or an editor is no reporter', () => {
+    assert.deepEqual(reporters('记者：武测甲\n摄影：王测乙\n编辑：干测丙'), ['武测甲']);
     assert.deepEqual(reporters('（西王镇 周雷）'), ['周雷']);
     assert.deepEqual(reporters('（区政协办 撰稿：张薇 审核：操琼）'), ['张薇']);
   });
