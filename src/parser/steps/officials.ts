@@ -55,6 +55,7 @@ const NEVER_NAMES = /^(?:应邀|常务|各|全体|有关|相关|本网|本报|�
 // …followed by what is attended, a mark or 并: not 参加甘肃代表团时 (taking part in something else).
 const ATTEND = /(?:出席|参加|列席|陪同|到会)(?=了?(?:本次|此次)?(?:会议|大会|会|活动|调研|慰问|审议|座谈|学习|仪式|典礼|指导|视察|检查|督导|并|[，。；、！\s]|$))|在会上讲话|在会议上讲话/u;
 const ATTEND_ALL = /出席|参加|列席|陪同|到会/gu;
+const ATTEND_EVERY = new RegExp(ATTEND.source, 'gu');
 // What ends the reach of an attendance verb back over a sentence: another act of someone's.
 const ROLE_BREAK = /主持|召开|讲话|指出|强调|表示|汇报|发言|介绍|传达|宣读|听取|审议|研究|通过|委托/u;
 // 沈测己到演示街道调研: a visit's leader stands before its verb.
@@ -348,43 +349,90 @@ function collect(mentions: Mention[], roleOfMention: Map<Mention, OfficialRole>)
 }
 
 // How far after a name its sentence is read for 主持 or 出席: a longer stretch is no one clause.
-const ROLE_WINDOW = 400;
+const ROLE_WINDOW = 200;
+// How far 主持 may follow a name (区长林测甲同志在二楼会议室主持).
+const CHAIR_REACH = 22;
+// How many names listed after one (廖海军、王样乙共同主持) are skipped to find what they did.
+const MAX_LISTED = 40;
 
 /** Every mention's role, each read from a bounded stretch of text after it (linear in the text). */
 function rolesOf(masked: string, mentions: Mention[]): Map<Mention, OfficialRole> {
   const byStart = new Map(mentions.map((x) => [x.start, x]));
   const covered = new Uint8Array(masked.length);
   for (const other of mentions) {
-    for (const [s, e] of [...other.titleSpans, [other.start, other.end] as [number, number]]) covered.fill(1, s, e);
+    covered.fill(1, other.start, other.end);
+    for (const [s, e] of other.titleSpans) covered.fill(1, s, e);
   }
+  // Found once for the whole text: where each sentence ends, every attendance verb, and how many
+  // characters up to each position are neither someone's name or title nor a filler word.
+  const stopAfter = new Int32Array(masked.length + 1);
+  stopAfter[masked.length] = masked.length;
+  for (let i = masked.length - 1; i >= 0; i--) stopAfter[i] = SENTENCE_MARKS.includes(masked[i]!) ? i : stopAfter[i + 1]!;
+  const verbs = [...masked.matchAll(ATTEND_EVERY)].map((v) => v.index);
+  const heavy = new Int32Array(masked.length + 1);
+  for (let i = 0; i < masked.length; i++) heavy[i + 1] = heavy[i]! + (covered[i] || FILLER_CHARS.includes(masked[i]!) ? 0 : 1);
+  const chairs = [...masked.matchAll(/主持/gu)].map((c) => c.index);
+  const text: RoleText = { masked, byStart, covered, stopAfter, verbs, heavy, chairs };
   const roles = new Map<Mention, OfficialRole>();
-  for (const m of mentions) roles.set(m, roleOf(masked, m, byStart, covered));
+  for (const m of mentions) roles.set(m, roleOf(text, m));
   return roles;
 }
+
+/** What roleOf reads, computed once per text. */
+interface RoleText {
+  masked: string;
+  byStart: Map<number, Mention>;
+  covered: Uint8Array;
+  stopAfter: Int32Array;
+  verbs: number[];
+  heavy: Int32Array;
+  /** Where 主持 is written. */
+  chairs: number[];
+}
+
+const SENTENCE_MARKS = '。；！？\n';
 
 /**
  * chair when 主持 follows the name (区长廖海军主持召开, 会议由副市长何运平主持); attendee when
  * 出席/参加/列席/陪同 follows in the same sentence; otherwise mentioned.
  */
-function roleOf(masked: string, m: Mention, byStart: Map<number, Mention>, covered: Uint8Array): OfficialRole {
+function roleOf({ masked, byStart, covered, stopAfter, verbs, heavy, chairs }: RoleText, m: Mention): OfficialRole {
   // Skip names listed with this one (廖海军、王样乙共同主持) and an 等.
   let end = m.end;
-  for (let next = byStart.get(end + 1); next && masked[end] === '、'; next = byStart.get(end + 1)) end = next.end;
+  let listed = 0;
+  for (let next = byStart.get(end + 1); next && masked[end] === '、' && listed < MAX_LISTED; next = byStart.get(end + 1), listed++) end = next.end;
   if (masked[end] === '等') end++;
-  const chair = CHAIR_AFTER.exec(masked.slice(end, end + 24));
-  if (chair && !CHAIR_GAP_BREAK.test(chair[0].replace(/主持$/u, ''))) return 'chair';
-  const window = masked.slice(m.end, m.end + ROLE_WINDOW);
-  const sentenceEnd = window.search(/[。；！？\n]/u);
-  const clause = sentenceEnd === -1 ? window : window.slice(0, sentenceEnd);
-  const attend = ATTEND.exec(clause);
-  if (!attend) return 'mentioned';
+  const presides = chairs[firstAtOrAfter(chairs, end)];
+  if (presides !== undefined && presides - end <= CHAIR_REACH) {
+    const chair = CHAIR_AFTER.exec(masked.slice(end, end + CHAIR_REACH + 2));
+    if (chair && !CHAIR_GAP_BREAK.test(chair[0].replace(/主持$/u, ''))) return 'chair';
+  }
+  const limit = Math.min(stopAfter[m.end]!, m.end + ROLE_WINDOW);
+  const verb = verbs[firstAtOrAfter(verbs, m.end)];
+  if (verb === undefined || verb >= limit) return 'mentioned';
+  const others = heavy[verb]! - heavy[m.end]!;
+  if (others <= MAX_NON_FILLER) return 'attendee';
+  if (others > MAX_GROUPS) return 'mentioned';
   let rest = '';
-  for (let i = m.end; i < m.end + attend.index; i++) if (!covered[i]) rest += masked[i];
+  for (let i = m.end; i < verb; i++) if (!covered[i]) rest += masked[i];
   return listedBefore(rest) ? 'attendee' : 'mentioned';
 }
 
+/** The index of the first value at or after `at` in a sorted list (its length if none). */
+function firstAtOrAfter(sorted: number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // Words that may stand between a list of names and 出席: 等, 也, 分别, 应邀 …
-const FILLER = /[、，等和及与也还均都并一同分别共应邀在当地]/gu;
+const FILLER_CHARS = '、，等和及与也还均都并一同分别共应邀在当地';
+const FILLER = new RegExp(`[${FILLER_CHARS}]`, 'gu');
 const MAX_NON_FILLER = 6;
 // At most this many characters of other offices (区政协专职常委，机关正科级以上干部) between a name and 列席.
 const MAX_GROUPS = 40;
