@@ -1,5 +1,7 @@
 // Parser benchmark: bulletins parsed per second on one core over a generated corpus, as medians
-// of several runs, beside a baseline in the same run (decoding alone: the floor any parser pays).
+// of several runs, beside a baseline in the same run (decoding alone: the floor any parser pays);
+// then the growth table: CPU time for 50 KB and 100 KB of one repeated unit (a bracket, a mark, a
+// title, a name, a reading, a meeting sentence …), which must stay linear: ≤ 50 ms per 100 KB.
 // Usage: npm run -s bench:parse -- [--n 2000] [--runs 5] [--seed 42]
 import { parseArgs } from 'node:util';
 import { decodeBulletin } from '../src/parser/decode.ts';
@@ -60,3 +62,42 @@ const rows = [
 console.log(`# parser benchmark: ${n} generated bulletins (${(totalBytes / 1e6).toFixed(1)} MB), ${runs} runs after a warm-up, one core, node ${process.version}`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(`parse / decode time: ${(median(parse) / median(decode)).toFixed(1)}×; files that failed to parse: ${failed / (runs + 1)}`);
+
+// Adversarial texts: one unit repeated after a real first sentence, the kinds of run that made
+// rules quadratic (a 《 without its 》, a run of ，, a list that never ends).
+const GROWTH_UNITS: Record<string, string> = {
+  'bracket 《': '《', 'comma ，': '，', 'doubled ,，': ',，', 'title 區長': '區長', 'name 廖海軍': '廖海軍',
+  'attendee ，區長廖海軍出席': '，區長廖海軍出席', 'list 、區長廖海軍': '、區長廖海軍', 'names 廖海軍、': '廖海軍、',
+  'reading 長(zhǎng)': '長(zhǎng)', 'meeting 召開會議': '召開會議', 'held 會議在區政府召開，': '會議在區政府召開，',
+  'sentence (meeting + directive)': '區長廖海軍主持召開區政府常務會議。會議強調，要抓好落實；',
+  'numbered 一是': '一是', 'modal 要': '要', 'paren （': '（', 'quote “': '“', 'newline': '\n', 'date 7月18日，': '7月18日，',
+  'byline （記者 高維）': '（記者 高維）', 'form line 出席人員：': '\n出席人員：廖海軍',
+};
+const LEAD = '7月18日，區長廖海軍主持召開區政府常務會議。';
+const encoder = new TextEncoder();
+function cpuMs(text: string): number {
+  const bytes = encoder.encode(text);
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = process.cpuUsage();
+    try {
+      parseBulletin(bytes, '2022-07-18-growth.txt');
+    } catch (error) {
+      if (!(error instanceof BulletinError)) throw error;
+    }
+    const used = process.cpuUsage(start);
+    samples.push((used.user + used.system) / 1e3);
+  }
+  return median(samples);
+}
+console.log('\n# growth: CPU ms (median of 3) for one unit repeated to 50 KB and 100 KB (UTF-8)');
+console.log('| unit | 50 KB | 100 KB | ×');
+let worst = 0;
+for (const [label, unit] of Object.entries(GROWTH_UNITS)) {
+  const count = Math.ceil(100_000 / encoder.encode(unit).length);
+  const half = cpuMs(LEAD + unit.repeat(Math.floor(count / 2)));
+  const full = cpuMs(LEAD + unit.repeat(count));
+  worst = Math.max(worst, full);
+  console.log(`| ${label} | ${half.toFixed(1)} | ${full.toFixed(1)} | ${(full / Math.max(half, 1)).toFixed(2)} |`);
+}
+console.log(`slowest 100 KB: ${worst.toFixed(1)} ms (the limit is 50 ms)`);

@@ -206,6 +206,8 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
     }
   }
   for (const pattern of [STUDIED, FORM_NAME]) {
+    // A cheap first look: a study session names its 中心组, a form its 会议名称 or 会议：.
+    if (!region.includes(pattern === STUDIED ? '中心组' : '会议')) continue;
     pattern.lastIndex = from;
     for (let m = pattern.exec(region); m; m = pattern.exec(region)) {
       const nameStart = m.index + m[0].lastIndexOf(m.groups!.name!);

@@ -252,23 +252,43 @@ function addUntitledNames(ctx: ParseContext, masked: string, mentions: Mention[]
 const BARE_NAME_AFTER = new RegExp(`(?:^|[^\\p{Script=Han}]|[由和与及同出在]|领导|成员|同志|代表|${[...TITLE_SUFFIXES].join('|')})$`, 'u');
 
 // 会议推定马正勇、王庆利、罗盛芬…为…: three or more bare names in a 、 list name people.
-const NAME_LIST = /\p{Script=Han}{2,4}(?:、\p{Script=Han}{2,4}){2,}/gu;
-
-/** The members of lists of three or more names written without titles. */
+/** The members of lists of three or more names written without titles (会议推定马正勇、王庆利、罗盛芬…为…). */
 function addNameLists(ctx: ParseContext, masked: string, mentions: Mention[], byEnd: Map<number, Mention>): void {
-  for (const list of masked.matchAll(NAME_LIST)) {
-    // The list's first item may carry a verb before the name (推定马正勇): read it from its end.
-    const items = list[0].split('、');
-    let at = list.index;
+  const marks: number[] = [];
+  for (let i = masked.indexOf('、'); i !== -1; i = masked.indexOf('、', i + 1)) marks.push(i);
+  const hanRun = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!HAN.test(masked[i]!)) return false;
+    return true;
+  };
+  for (let k = 0; k < marks.length;) {
+    // A run of 、 whose gaps each hold two to four Han characters: the list's middle items.
+    let j = k;
+    while (j + 1 < marks.length && marks[j + 1]! - marks[j]! - 1 >= 2 && marks[j + 1]! - marks[j]! - 1 <= 4 && hanRun(marks[j]! + 1, marks[j + 1]!)) j++;
+    const first = marks[k]!;
+    const last = marks[j]!;
+    const items: Array<[number, number]> = [];
+    let before = first;
+    while (before > first - 4 && before > 0 && HAN.test(masked[before - 1]!)) before--;
+    items.push([before, first]);
+    for (let i = k; i < j; i++) items.push([marks[i]! + 1, marks[i + 1]!]);
+    let after = last + 1;
+    while (after < last + 5 && after < masked.length && HAN.test(masked[after]!)) after++;
+    items.push([last + 1, after]);
+    k = j + 1;
+    if (items.length < 3) continue;
+    // The first item may carry a verb before the name (推定马正勇), the last what follows it (邓国功为).
     const found: Array<[number, number]> = [];
-    items.forEach((item, i) => {
-      const start = i === 0 ? at + item.length - nameLengthBefore(masked, at + item.length) : at;
-      const length = i === 0 ? at + item.length - start : nameLengthAt(masked, at);
-      if (length >= 2 && (i === 0 ? start < at + item.length : length === item.length || (i === items.length - 1 && length > 0))) found.push([start, start + length]);
-      at += item.length + 1;
+    items.forEach(([from, to], i) => {
+      if (i === 0) {
+        const length = nameLengthBefore(masked, to);
+        if (length >= 2) found.push([to - length, to]);
+        return;
+      }
+      const length = nameLengthAt(masked, from);
+      if (length >= 2 && (length === to - from || i === items.length - 1)) found.push([from, from + length]);
     });
     if (found.length < 3) continue;
-    for (const [start, end] of found) if (!byEnd.has(end)) add(mentions, byEnd, mention(ctx, start, end, []));
+    for (const [from, to] of found) if (!byEnd.has(to)) add(mentions, byEnd, mention(ctx, from, to, []));
   }
 }
 
@@ -367,10 +387,10 @@ function rolesOf(masked: string, mentions: Mention[]): Map<Mention, OfficialRole
   // characters up to each position are neither someone's name or title nor a filler word.
   const stopAfter = new Int32Array(masked.length + 1);
   stopAfter[masked.length] = masked.length;
-  for (let i = masked.length - 1; i >= 0; i--) stopAfter[i] = SENTENCE_MARKS.includes(masked[i]!) ? i : stopAfter[i + 1]!;
+  for (let i = masked.length - 1; i >= 0; i--) stopAfter[i] = IS_SENTENCE_MARK[masked.charCodeAt(i)] ? i : stopAfter[i + 1]!;
   const verbs = [...masked.matchAll(ATTEND_EVERY)].map((v) => v.index);
   const heavy = new Int32Array(masked.length + 1);
-  for (let i = 0; i < masked.length; i++) heavy[i + 1] = heavy[i]! + (covered[i] || FILLER_CHARS.includes(masked[i]!) ? 0 : 1);
+  for (let i = 0; i < masked.length; i++) heavy[i + 1] = heavy[i]! + (covered[i] || IS_FILLER[masked.charCodeAt(i)] ? 0 : 1);
   const chairs = [...masked.matchAll(/主持/gu)].map((c) => c.index);
   const text: RoleText = { masked, byStart, covered, stopAfter, verbs, heavy, chairs };
   const roles = new Map<Mention, OfficialRole>();
@@ -390,7 +410,13 @@ interface RoleText {
   chairs: number[];
 }
 
-const SENTENCE_MARKS = '。；！？\n';
+/** A table by UTF-16 code unit: 1 for each character of `chars`. */
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+const IS_SENTENCE_MARK = charTable('。；！？\n');
 
 /**
  * chair when 主持 follows the name (区长廖海军主持召开, 会议由副市长何运平主持); attendee when
@@ -433,6 +459,7 @@ function firstAtOrAfter(sorted: number[], at: number): number {
 // Words that may stand between a list of names and 出席: 等, 也, 分别, 应邀 …
 const FILLER_CHARS = '、，等和及与也还均都并一同分别共应邀在当地';
 const FILLER = new RegExp(`[${FILLER_CHARS}]`, 'gu');
+const IS_FILLER = charTable(FILLER_CHARS);
 const MAX_NON_FILLER = 6;
 // At most this many characters of other offices (区政协专职常委，机关正科级以上干部) between a name and 列席.
 const MAX_GROUPS = 40;
