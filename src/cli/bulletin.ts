@@ -11,13 +11,14 @@ import type { BulletinRecord } from '../record.ts';
 import { ArchiveError, findBulletinFiles, loadArchive } from '../site/archive.ts';
 
 const USAGE = `Usage:
-  bulletin parse [--year YYYY] [--format json|md|summary] [--out DIR] [--force] FILE|DIR...
+  bulletin parse [--year YYYY] [--date YYYY-MM-DD] [--format json|md|summary] [--out DIR] [--force] FILE|DIR...
 
   parse     Parse bulletin files (any of UTF-8, UTF-16, GB18030, Big5) into records.
             json (default): a JSON array of the records on stdout.
             md: one Markdown file per record, with the record as YAML front matter, in --out DIR.
             summary: a few readable lines per bulletin.
   --year    The year for dates written without one (7月18日).
+  --date    The date of a bulletin whose text gives none (any date in the text wins).
   --force   With --format md, replace files already in DIR.
 A folder stands for every .txt file below it. Files that fail are reported on stderr as
 "FILE: reason"; the others are still parsed. Exit status 1 if any file failed.
@@ -61,6 +62,7 @@ function parseCommand(argv: string[]): number {
       allowPositionals: true,
       options: {
         year: { type: 'string' },
+        date: { type: 'string' },
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
@@ -73,6 +75,11 @@ function parseCommand(argv: string[]): number {
   const { values, positionals } = args;
   const year = yearOption('parse', values.year);
   if (year === null) return 2;
+  const date = values.date;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    process.stderr.write(`bulletin parse: --date must be a date such as 2022-07-18, not '${date}'\n`);
+    return 2;
+  }
   const format = values.format!;
   if (!['json', 'md', 'summary'].includes(format)) {
     process.stderr.write(`bulletin parse: --format must be json, md or summary, not '${format}'\n`);
@@ -91,7 +98,7 @@ function parseCommand(argv: string[]): number {
   let failed = 0;
   for (const file of expandFiles(positionals)) {
     try {
-      records.push(parseBulletinFile(file, { year }));
+      records.push(parseBulletinFile(file, { year, date }));
     } catch (error) {
       failed++;
       if (!(error instanceof BulletinError)) throw error;

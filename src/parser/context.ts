@@ -4,6 +4,8 @@ import type { ParseWarning, Script } from '../record.ts';
 export interface ParseOptions {
   /** The year for dates written without one (7月18日): the CLI's --year. */
   year?: number;
+  /** YYYY-MM-DD for a text that gives no date at all (the CLI's --date); any date in the text wins. */
+  date?: string;
 }
 
 export interface ParseContext {

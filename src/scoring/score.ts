@@ -102,14 +102,15 @@ export function scoreFolder(dir: string): Score {
   return score;
 }
 
-// The year given to a file whose annotation asserts no date (11月8日 in a text with no year): its
-// date is not scored, and the year lets the rest of it be.
+// The year and date given to a file whose annotation asserts no date (11月8日 with no year, 今日
+// with no month): its date is not scored, and a placeholder lets the rest of it be.
 export const UNSCORED_YEAR = 2000;
 
 /** The parse options for an annotated file: --year from the annotation where given. */
-export function parseOptions(annotation: Expected): { year?: number } {
-  if (annotation.year) return { year: Number(annotation.year) };
-  return annotation.date === undefined ? { year: UNSCORED_YEAR } : {};
+export function parseOptions(annotation: Expected): { year?: number; date?: string } {
+  if (annotation.date !== undefined) return annotation.year ? { year: Number(annotation.year) } : {};
+  const year = annotation.year ? Number(annotation.year) : UNSCORED_YEAR;
+  return { year, date: `${year}-01-01` };
 }
 
 function emptyScore(): Score {

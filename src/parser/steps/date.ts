@@ -28,7 +28,12 @@ export const DATE_IN_TEXT = new RegExp(
 // 2023-05-06, 2023/5/6, 2023.05.06 (a page's date line, or an ISO date in the text)
 const NUMERIC_DATE = /(?<!\d)(?<year>(?:19|20)\d{2})[-/.](?<month>[01]?\d)[-/.](?<day>[0-3]?\d)(?!\d)/u;
 // 25日， at the start of the body: a day whose month and year are the page date's.
-const DAY_ONLY = /^[^，。\n\d]{0,12}?(?<day>\d{1,2}|[〇零一二两三四五六七八九十廿卅百千]{1,3})[日号][上下中晚]?午?[，,]/u;
+// 25日，市长…; 金门县政府（19）日召开…; 北竿乡代会11日进行…: in the body's first sentence.
+const DAY_ONLY = /^[^。\n]{0,40}?(?<![月\d（(第])(?:[（(](?<inParens>\d{1,2})[）)]|(?<day>\d{1,2}|[〇零一二两三四五六七八九十廿卅]{1,3}))[日号](?![电讯])/u;
+// A page's date on a line of its own, anywhere: - 2022-10-12, 2014-7-21 23:12:09
+const DATE_LINE = /(?:^|\n)[-–—·\s]*(?<year>(?:19|20)\d{2})[-/.](?<month>[01]?\d)[-/.](?<day>[0-3]?\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?=\n|$)/u;
+// 中新网山西新闻11月8日电 (通讯员…)11月5日，…: the wire's date is its filing, the event's follows.
+const WIRE_DATE = /^[^，。\n]{0,24}?\d{1,2}月\d{1,2}日电/u;
 // Words that put a bulletin's date out of reach: 近日, 日前 (only the front matter can say).
 const VAGUE_DATE = /近日|日前|近期|前不久|最近/u;
 // 2022-07-18 or 20120705 in a file name.
@@ -62,6 +67,8 @@ export function extractDate(ctx: ParseContext, front: Record<string, unknown>, b
   }
   if (!inText) {
     if (inName) return { date: inName, origin: 'path' };
+    const given = givenDate(ctx);
+    if (given) return { date: given, origin: 'flag' };
     const vague = VAGUE_DATE.exec(ctx.simplified);
     throw new BulletinError('no-date', ctx.file,
       vague ? `the text dates the bulletin only as '${ctx.text.substr(vague.index, vague[0].length)}'; ${HOW_TO_DATE}`
@@ -110,7 +117,12 @@ export function extractDate(ctx: ParseContext, front: Record<string, unknown>, b
  */
 function firstDateInText(ctx: ParseContext, bodyStart: number): Found | null {
   DATE_IN_TEXT.lastIndex = bodyStart;
-  const m = DATE_IN_TEXT.exec(ctx.simplified);
+  let m = DATE_IN_TEXT.exec(ctx.simplified);
+  // A wire's dateline: the next date in the same first sentence is the event's.
+  if (m && WIRE_DATE.test(ctx.simplified.slice(bodyStart, m.index + m[0].length + 1))) {
+    const next = DATE_IN_TEXT.exec(ctx.simplified);
+    if (next && !ctx.simplified.slice(m.index, next.index).includes('。')) m = next;
+  }
   const firstLineEnd = ctx.simplified.indexOf('\n', bodyStart);
   const numeric = NUMERIC_DATE.exec(ctx.simplified.slice(bodyStart, firstLineEnd === -1 ? undefined : firstLineEnd));
   if (numeric?.groups && (!m || bodyStart + numeric.index < m.index)) {
@@ -148,17 +160,29 @@ function pageDate(ctx: ParseContext, bodyStart: number): Found | null {
   }
   DATE_IN_TEXT.lastIndex = 0;
   const m = DATE_IN_TEXT.exec(head);
-  if (!m?.groups?.year) return null;
+  if (!m?.groups?.year) {
+    // No date above the body: a line that is only a date, below it (- 2022-10-12).
+    const line = DATE_LINE.exec(ctx.simplified.slice(bodyStart));
+    if (!line?.groups) return null;
+    const g = line.groups;
+    return { year: Number(g.year), month: Number(g.month), day: Number(g.day), endMonth: null, endDay: null, index: bodyStart + line.index };
+  }
   const [year, month, day] = [parseNumber(m.groups.year), parseNumber(m.groups.month!), parseNumber(m.groups.day!)];
   if (year === null || month === null || day === null) return null;
   return { year, month, day, endMonth: null, endDay: null, index: m.index };
 }
 
+/** The date the caller gave (--date) for a text that has none: a year, month and day of its own. */
+function givenDate(ctx: ParseContext): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(ctx.options.date ?? '');
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 /** 25日，市长…: a dateline with the day alone, in the page date's month (or the month before). */
 function dayOnly(ctx: ParseContext, bodyStart: number, page: Found | null): Found | null {
   if (!page?.year) return null;
-  const m = DAY_ONLY.exec(ctx.simplified.slice(bodyStart));
-  const day = m ? parseNumber(m.groups!.day!) : null;
+  const m = DAY_ONLY.exec(ctx.simplified.slice(bodyStart, bodyStart + 200));
+  const day = m ? parseNumber(m.groups!.inParens ?? m.groups!.day!) : null;
   if (day === null) return null;
   const before = day > page.day;
   const month = before ? (page.month === 1 ? 12 : page.month - 1) : page.month;

@@ -129,7 +129,8 @@ function numberedItems(simplified: string, para: Range): Range[] {
     if (run.length >= 2 && !AGENDA.test(sentenceBefore(text, run[0]!))) {
       run.forEach((at, i) => {
         // The last item runs to the end of its sentence, its 。 included.
-        const itemEnd = Math.min(run[i + 1] ?? text.length, indexOrEnd(text, '\n', at), indexOrEnd(stops, '。', at) + 1);
+        const next = run[i + 1];
+        const itemEnd = next !== undefined ? Math.min(next, indexOrEnd(text, '\n', at)) : Math.min(indexOrEnd(text, '\n', at), indexOrEnd(stops, '。', at) + 1);
         items.push({ start: para.start + at, end: para.start + itemEnd });
       });
     }

@@ -11,13 +11,13 @@ import type { Mention, Officials } from './officials.ts';
 
 const NAME_CHARS = String.raw`[^，。；！？\n]`;
 // 主持召开区政府党组（扩大）会议, 召开了…会议, 举行第2届成立大会, 主持市政会议, 主持的「专组」第二次会议
-const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了)?\n?(?<name>${NAME_CHARS}{1,60}?(?:会议|会))(?=[，。；！？\n、]|$)|主持(?:的)?(?<chaired>[「“]?${NAME_CHARS}{0,40}?(?:会议|例会|大会))(?=[，。；！？\n]|$)`, 'gu');
+const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了)?\n?[“「]?(?<name>${NAME_CHARS}{1,60}?(?:会议|会|会报))[”」]?(?=[，。；！？\n、]|$)|主持(?:的)?(?<chaired>[「“]?${NAME_CHARS}{0,40}?(?:会议|例会|大会))(?=[，。；！？\n]|$)`, 'gu');
 // 县政协党组2024年第22次（扩大）会议暨…主席会议召开, 区政协十届三十次主席会议在政务中心六楼会议室召开
 const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会|仪式|典礼))(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
 // A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
 const HELD_VERB = /(?:会议?|仪式|典礼)(?:在[^，。；\n]{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)/u;
 // 区委理论学习中心组开展集体学习: a study session named by its group.
-const STUDIED = /(?<=^|[，。；\n]|[日午晚])(?<name>[^，。；\n]{2,40}?中心组[^，。；\n]{0,12}?(?:开展|进行|举行)[^，。；\n]{0,8}?学习)/gu;
+const STUDIED = /(?<=^|[，。；\n]|[日午晚])(?<name>[^，。；\n]{2,40}?中心组[^，。；\n]{0,12}?(?:开展|进行|举行)[^，。；\n]{0,8}?学习|[^，。；\n]{2,40}?中心组[^，。；\n]{0,8}?学习(?=(?:在[^，。；\n]{1,20}?)?(?:举行|召开)))/gu;
 // 会议名称：区政府第5次常务会议 (form-style minutes)
 const FORM_NAME = /(?:^|\n)[ 　]*(?:会议名称|会议)[ 　]*[：:][ 　]*(?<name>[^\n，。]{2,60}(?:会议|会|学习))[ 　]*(?=\n|$)/gu;
 // 出席民政事务局与十八区区议会正、副主席的例会: a meeting named only where someone attends it.
@@ -123,6 +123,11 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
     }
     found.sort((a, b) => a.nameStart - b.nameStart);
   }
+  // A second meeting in one paragraph (…。会后，…召开分组会议) starts its part at its own sentence.
+  for (let i = 1; i < found.length; i++) {
+    const f = found[i]!;
+    if (!f.partner && f.sentenceStart <= found[i - 1]!.sentenceStart) f.sentenceStart = Math.max(found[i - 1]!.nameEnd, sentenceStartAt(officials.masked, f.organStart));
+  }
   // Where each meeting's part of the text ends: the next meeting's (not its partner's) paragraph.
   const nextStart: number[] = new Array(found.length);
   for (let i = found.length - 1, next = ctx.text.length; i >= 0; i--) {
@@ -177,7 +182,7 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
     // 虚构市委常委会召开第十二次会议, 样板县政府召开第三次全体会议: the organ is part of the name.
     const organArea = Math.max(verbAt - MAX_ORGAN, clauseStart);
     const organ = convened ? ORGAN.exec(region.slice(organArea, verbAt)) : null;
-    const organStart = organ && /^(?:今年|本年度|\d{4}年)?(?:第|全体|常务|党组|集体|专题|[一二三四五六七八九十]+届|\d+次)/u.test(name) ? organArea + organ.index : nameStart;
+    const organStart = organ && /^(?:今年|本年度|\d{4}年)?(?:第|全体|常务|党组|集体|专题|[（(]|[一二三四五六七八九十]+届|\d+次)/u.test(name) ? organArea + organ.index : nameStart;
     const organEnd = organStart === nameStart ? nameStart : verbAt;
     const sentenceStart = paragraphStart(region, nameStart);
     // A和B: two meetings announced together, unless the name is one study of two sessions.

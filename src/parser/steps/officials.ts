@@ -43,17 +43,18 @@ const LONG_AFTER_NAME = new RegExp(`^(?:${[...AFTER_NAME_WORDS, ...TITLE_SUFFIXE
 // Where a title's organisation prefix stops when reading leftwards: marks, digits, and verbs such
 // as 主持 or 由 (会议由副市长何运平主持).
 const PREFIX_STOP = /[^\p{Script=Han}（）]|[由和与及同在向对把将被让请为的了受而]$/u;
-const PREFIX_STOP_WORDS = /(?:最后|首先|其次|随后|同时|然后|领会|主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
+const PREFIX_STOP_WORDS = /(?:包括|最后|首先|其次|随后|同时|然后|领会|主持|召开|陪同|出席|参加|列席|会见|看望|慰问|带领|率领|听取|传达|学习|贯彻|落实|研究|审议|强调|指出|要求|宣布|邀请|任命|免去|选举|当选)$/u;
 // Characters of institutions, never of a person's name: keeps 区政府 from reading as a name.
 // …and of places (南京市长江大桥 names no 江大桥).
 const NOT_IN_NAMES = /[府委市县区镇乡局厅部组院所处办队社司员者席议桥路街港场馆厦寺庙站]/u;
 // Given names that are words (王书记, 张会议, 商代表): a title or a common word after a surname.
+const NOT_ONE_GIVEN = '人名位个次届年月日号时';
 const NOT_GIVEN = /^(?:书记|主任|会议|会上|会同|会后|代表|同志|领导|干部|人员|委员|成员|一行|负责)/u;
 // Words that look like a surname and a given name but never name anyone: 应邀, 常务, 各副县长.
 const NEVER_NAMES = /^(?:应邀|常务|各|全体|有关|相关|本网|本报|本站|新闻|同志|代表|全镇|全县|全区|全市|成员)/u;
 // Clause ends for attendance: a sentence's attendees are named before 出席 in the same sentence.
 // …followed by what is attended, a mark or 并: not 参加甘肃代表团时 (taking part in something else).
-const ATTEND = /(?:出席|参加|列席|陪同|到会)(?=了?(?:本次|此次)?(?:会议|大会|会|活动|调研|慰问|审议|座谈|学习|仪式|典礼|指导|视察|检查|督导|并|[，。；、！\s]|$))|在会上讲话|在会议上讲话/u;
+const ATTEND = /(?:出席|参加|列席|陪同|到会)(?=了?(?:本次|此次)?(?:会议|大会|会|活动|调研|慰问|审议|座谈|学习|仪式|典礼|指导|视察|检查|督导|并|[，。；、！\s]|$))|在会[议]?上(?:讲话|强调|指出|要求|发言)/u;
 const ATTEND_ALL = /出席|参加|列席|陪同|到会/gu;
 const ATTEND_EVERY = new RegExp(ATTEND.source, 'gu');
 // What ends the reach of an attendance verb back over a sentence: another act of someone's.
@@ -101,8 +102,8 @@ export function nameLengthAt(text: string, at: number): number {
     const name = text.slice(at, end);
     if (name.length !== surnameLength + given || ![...name].every((c) => HAN.test(c)) || NOT_IN_NAMES.test(name.slice(surnameLength))) continue;
     if (given === 2 && NOT_GIVEN.test(name.slice(surnameLength))) continue;
-    // 池春林等: 林等 is no name.
-    if (given === 1 && LONE_AFTER_NAME.includes(name[name.length - 1]!)) continue;
+    // 池春林等: 林等 is no name; nor is 余人 (30余人参加).
+    if (given === 1 && (LONE_AFTER_NAME.includes(name[name.length - 1]!) || NOT_ONE_GIVEN.includes(name[name.length - 1]!))) continue;
     // 万鼎等: a last character that is itself a word after names belongs to what follows, unless it
     // joins no other name (王建和出席: 和 ends the name 王建和).
     if (given === 2 && LONE_AFTER_NAME.includes(name[name.length - 1]!) && endsName(text, end - 1)) {

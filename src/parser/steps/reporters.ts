@@ -39,6 +39,8 @@ const TOKEN = new RegExp(`${ROLE}[：: 　]*\\p{Script=Han}*|\\p{Script=Han}+`, 
 // Where a page's meta line goes on after its byline: 作者：  日期：2019-12-26.
 const PAGE_WORD = /^(?:日期|时间|来源|发布|点击|浏览)/u;
 const SURNAME_SET = new Set<string>(SURNAMES);
+// An office or outlet written before a reporter's name without a space: 东安路街道武馨.
+const OUTLET_PREFIX = /^\p{Script=Han}{2,10}?(?:街道|社区|镇|乡|区|县|市|局|办|中心|融媒)(?=\p{Script=Han}{2,3}$)/u;
 
 export function extractReporters(ctx: ParseContext, bodyStart = 0): Reporters {
   const list: Reporter[] = [];
@@ -90,6 +92,12 @@ function readByline(ctx: ParseContext, start: number, body: string): Reporter[] 
       if (name === '') continue;
     }
     if (PAGE_WORD.test(name)) break;
+    // 东安路街道武馨: an outlet run into the name.
+    const outlet = OUTLET_PREFIX.exec(name);
+    if (outlet) {
+      nameAt += outlet[0].length;
+      name = name.slice(outlet[0].length);
+    }
     if (editor || ORGAN.test(name) || !/^\p{Script=Han}+$/u.test(name)) continue;
     // 顾 辉: a two-character name written with a space.
     const next = tokens[i + 1];

@@ -16,7 +16,11 @@ export function extractSource(ctx: ParseContext, bodyStart = 0): string {
   for (const from of bodyStart > 0 ? [bodyStart, 0] : [0]) {
     const body = ctx.simplified.slice(from);
     const m = DATELINE_SOURCE.exec(body) ?? WIRE_SOURCE.exec(body);
-    if (m?.groups && !OWN_OUTLET.test(m.groups.source!)) return ctx.text.slice(from + m.index, from + m.index + m.groups.source!.length);
+    if (m?.groups && !OWN_OUTLET.test(m.groups.source!)) {
+      // 鲁网6月6日讯: the dateline's date is not the outlet's name.
+      const name = m.groups.source!.replace(/\d{1,2}月\d{1,2}日$/u, '');
+      return ctx.text.slice(from + m.index, from + m.index + name.length);
+    }
   }
   const line = SOURCE_LINE.exec(ctx.simplified);
   if (!line?.groups || OWN_OUTLET.test(line.groups.source!)) return '';
