@@ -13,7 +13,7 @@ const NAME_CHARS = String.raw`[^，。；！？\n]`;
 // 主持召开区政府党组（扩大）会议, 召开了…会议, 举行第2届成立大会, 主持市政会议, 主持的「专组」第二次会议
 const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了)?\n?[“「]?(?<name>${NAME_CHARS}{1,60}?(?:会议|会|会报))[”」]?(?=[，。；！？\n、]|$)|主持(?:的)?(?<chaired>[「“]?${NAME_CHARS}{0,40}?(?:会议|例会|大会))(?=[，。；！？\n]|$)`, 'gu');
 // 县政协党组2024年第22次（扩大）会议暨…主席会议召开, 区政协十届三十次主席会议在政务中心六楼会议室召开
-const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会|仪式|典礼))(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
+const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会|会报|仪式|典礼))(?:，?\d{1,2}日[^，。；\n在]{0,8})?(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
 // A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
 const HELD_VERB = /(?:会议?|仪式|典礼)(?:在[^，。；\n]{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)/u;
 // 区委理论学习中心组开展集体学习: a study session named by its group.
@@ -27,7 +27,7 @@ const NOT_HELD_BEFORE = /(?:确保|将|即将|准备|筹备|计划|拟|决定|�
 // A clause taken for a name by HELD: 确保区人代会…顺利召开.
 const NOT_HELD_START = /^(?:确保|将|即将|准备|筹备|计划|拟|决定|要|希望|保证|力争|争取)/u;
 // A name that only points back at a meeting, or a clause rather than a name: 此次会议, 的一次重要会议.
-const GENERIC_NAME = /^(?:会议|大会|会|本次|此次|这次|该会|的|一次|一场|好|期间|后|续说|说)|[说称]|全会$/u;
+const GENERIC_NAME = /^(?:会议|大会|会|本次|此次|这次|该会|的|一次|一场|好|期间|后|续说|说|公开会议|首次会议)|[说称]|全会$/u;
 // What follows a meeting that is only referred to: …会议精神, …会议上的讲话, …会议期间.
 const REFERRED_AFTER = /^(?:精神|上的|上所|上作|期间|筹备|的召开|有关|相关|议程|的决定|的建议|决议|文件|纪要)/u;
 // 会在2月4日举行…, 将于…召开: a meeting still to come.

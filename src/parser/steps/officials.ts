@@ -95,7 +95,7 @@ export function nameLengthAt(text: string, at: number): number {
   if (surnameLength === 1 && TITLE_END.test(text.slice(Math.max(0, at - 6), at)) && SURNAME_SET.has(text[at + 1] ?? '') && [...text.substr(at, 4)].every((c) => HAN.test(c))
     && !NOT_IN_NAMES.test(text.substr(at + 1, 3)) && endsName(text, at + 4) && !endsName(text, at + 3) && !endsName(text, at + 2)) return 4;
   // 徐望来到: a two-character name before a two-character word wins over 徐望来 before 到.
-  if (surnameLength === 1 && HAN.test(text[at + 1] ?? '') && !NOT_IN_NAMES.test(text[at + 1]!) && !LONE_AFTER_NAME.includes(text[at + 1]!) && LONG_AFTER_NAME.test(text.slice(at + 2, at + 8))
+  if (surnameLength === 1 && HAN.test(text[at + 1] ?? '') && !NOT_IN_NAMES.test(text[at + 1]!) && !LONE_AFTER_NAME.includes(text[at + 1]!) && !NOT_ONE_GIVEN.includes(text[at + 1]!) && LONG_AFTER_NAME.test(text.slice(at + 2, at + 8))
     && !LONG_AFTER_NAME.test(text.slice(at + 3, at + 9))) return 2;
   for (const given of [2, 1]) {
     const end = at + surnameLength + given;
@@ -463,7 +463,7 @@ const FILLER = new RegExp(`[${FILLER_CHARS}]`, 'gu');
 const IS_FILLER = charTable(FILLER_CHARS);
 const MAX_NON_FILLER = 6;
 // At most this many characters of other offices (区政协专职常委，机关正科级以上干部) between a name and 列席.
-const MAX_GROUPS = 40;
+const MAX_GROUPS = 60;
 
 /**
  * Whether the text between a name and an attendance verb, other people's names and titles left
