@@ -52,7 +52,7 @@ export const TITLE_SUFFIXES = [
   // Hong Kong and Taiwan: 政务司司长, 民政事务局局长, 议长
   '副司长', '司长', '副议长', '议长', '署长', '副署长', '行政长官',
   // 县政协副县级干部李信兴
-  '级干部',
+  '级干部', '副教授', '教授', '研究员',
 ] as const;
 
 /** Characters an organisation prefix of a title may hold (区政府党组书记: 区政府党组). */

@@ -15,7 +15,7 @@ const CONVENED = new RegExp(String.raw`(?:主持)?(?:召开|举行|召集)(?:了
 // 县政协党组2024年第22次（扩大）会议暨…主席会议召开, 区政协十届三十次主席会议在政务中心六楼会议室召开
 const HELD = new RegExp(String.raw`(?<=^|[，。；\n]|[日午晚])(?<name>${NAME_CHARS}{2,60}?(?:会议|会|会报|仪式|典礼))(?:，?\d{1,2}日[^，。；\n在]{0,8})?(?:在${NAME_CHARS}{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)(?=[，。；！？\n]|$)`, 'gu');
 // A cheap first look for HELD: …会 (在…) 举行/召开/开幕.
-const HELD_VERB = /(?:会议?|仪式|典礼)(?:在[^，。；\n]{1,20}?)?(?:隆重|正式|胜利|顺利)?(?:举行|召开|开幕)/u;
+const HELD_VERB = /举行|召开|开幕/u;
 // 区委理论学习中心组开展集体学习: a study session named by its group.
 const STUDIED = /(?<=^|[，。；\n]|[日午晚])(?<name>[^，。；\n]{2,40}?中心组[^，。；\n]{0,12}?(?:开展|进行|举行)[^，。；\n]{0,8}?学习|[^，。；\n]{2,40}?中心组[^，。；\n]{0,8}?学习(?=(?:在[^，。；\n]{1,20}?)?(?:举行|召开)))/gu;
 // 会议名称：区政府第5次常务会议 (form-style minutes)
@@ -402,7 +402,7 @@ export function meetingTypes(simplifiedName: string): string[] {
 // 全县招商引资推介会 → 推介会: an unlisted kind is the name's last word, unless that is an organ's.
 const KIND_TAIL = /(?<word>\p{Script=Han}{2})(?<suffix>会议|大会|会|仪式|典礼)$/u;
 // …but not an organ's (区政府会议, 县委会议) or a count's (第五次会议).
-const ORGAN_END = /[府委局办组协党政区县市镇乡村省州届次年第人代全大]$/u;
+const ORGAN_END = /[府委局办协党政区县市镇乡村省州届次年第人代全大]$/u;
 
 /** Whether a kind is one of the tables' (MEETING_KINDS, EVENT_KINDS) rather than read from a name's last word. */
 export function isKnownKind(kind: string): boolean {
