@@ -34,6 +34,17 @@ describe('bulletin parse', () => {
     assert.match(lines[0]!, new RegExp(`^${noYear}:1: .*--year`));
     assert.match(lines[1]!, new RegExp(`^${empty}: .*empty`));
   });
+  test('--date dates a text that gives none; a malformed --date is a usage error', () => {
+    const undated = join(dir, 'undated.txt');
+    writeFileSync(undated, '区议会召开首次会议，林测甲当选主席。\n');
+    assert.equal(cli('parse', undated).status, 1);
+    const run = cli('parse', '--date', '2020-01-02', undated);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual([JSON.parse(run.stdout)[0].date, JSON.parse(run.stdout)[0].origin.date], ['2020-01-02', 'flag']);
+    const bad = cli('parse', '--date', '2020-1-2', undated);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--date must be a date such as 2022-07-18/);
+  });
   test('--year supplies the year; exit 0 when every file parsed', () => {
     const run = cli('parse', '--year', '2021', noYear);
     assert.equal(run.status, 0);

@@ -68,6 +68,15 @@ describe('meetings on real text', () => {
     const r = parse('7月18日，镇长林测甲主持召开镇党委中心组学习会。\n会议传达学习了习近平总书记参加甘肃代表团时的重要讲话精神。');
     assert.deepEqual(r.meetings[0]!.attendees, []);
   });
+  test('two meetings in one paragraph: the second starts at its own sentence, the first keeps its chair', () => {
+    const list = meetings('7月18日，县政协十届三次会议举行召集人会议。县政协主席林测甲主持会议。会后，各界别委员召开分组会议。');
+    assert.deepEqual(list.map((m) => [m.types[0], m.chairs]), [['召集人会议', ['林测甲']], ['分组会议', []]]);
+  });
+  test('Taiwan: 工作會報, held on a day at a place; 由縣長…親自主持', () => {
+    const r = parse('縣府第4次主管工作會報  發布日期：2014-07-21\n縣府103年第4次主管工作會報，21日上午9時在縣府第3會議室舉行，由縣長王測甲親自主持。', {} as { year: number });
+    assert.equal(r.date, '2014-07-21');
+    assert.deepEqual(r.meetings.map((m) => [m.number, m.chairs]), [[4, ['王測甲']]]);
+  });
   test('a meeting of two sides: 与…会面, with no chair', () => {
     const [m] = meetings('7月18日，区议会正副主席与民政事务局局长徐英伟会面。');
     assert.deepEqual([m!.types, m!.chairs], [['会面'], []]);
@@ -166,6 +175,15 @@ describe('reporters, sources and dates on real text', () => {
     const r = parse('常务会议召开\n日期: 2019-12-26\n25日，市长林测甲主持召开常务会议。', {} as { year: number });
     assert.equal(r.date, '2019-12-25');
     assert.equal(r.origin.date, 'text');
+  });
+  test('a wire\'s dateline gives way to the event\'s date; a day in brackets takes the page date\'s month', () => {
+    assert.equal(parse('中新网山西新闻11月8日电 (通讯员 李测甲)11月5日，县政协党组召开（扩大）会议。', { year: 2021 }).date, '2021-11-05');
+    assert.equal(parse('金门县政府（19）日召开检讨会议，由副县长陈测甲主持。\n- 2025-12-20', {} as { year: number }).date, '2025-12-19');
+  });
+  test('--date dates a text that gives none, and never overrides a date in the text', () => {
+    const undated = parse('区议会召开首次会议，民主党林测甲当选主席。', { date: '2020-01-02' } as { year: number });
+    assert.deepEqual([undated.date, undated.origin.date], ['2020-01-02', 'flag']);
+    assert.equal(parse('2023年3月6日，县委书记林测甲主持召开县委常委会。', { date: '2020-01-02' } as { year: number }).date, '2023-03-06');
   });
   test('the page date is no dateline: 发布时间 above 7月2日 gives 7月2日', () => {
     assert.equal(parse('第36次县长办公会议召开\n发布时间：2020年07月03日\n7月2日下午，县长林测甲主持召开第36次县长办公会议。', {} as { year: number }).date, '2020-07-02');
