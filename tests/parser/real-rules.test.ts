@@ -71,6 +71,8 @@ describe('meetings on real text', () => {
   test('two meetings in one paragraph: the second starts at its own sentence, the first keeps its chair', () => {
     const list = meetings('7月18日，县政协十届三次会议举行召集人会议。县政协主席林测甲主持会议。会后，各界别委员召开分组会议。');
     assert.deepEqual(list.map((m) => [m.types[0], m.chairs]), [['召集人会议', ['林测甲']], ['分组会议', []]]);
+    const shared = meetings('7月18日，区长林测甲主持召开区政府常务会议，随后召开春耕工作碰头会。');
+    assert.deepEqual(shared.map((m) => m.chairs), [['林测甲'], ['林测甲']], 'one sentence convening both shares its chair');
   });
   test('Taiwan: 工作會報, held on a day at a place; 由縣長…親自主持', () => {
     const r = parse('縣府第4次主管工作會報  發布日期：2014-07-21\n縣府103年第4次主管工作會報，21日上午9時在縣府第3會議室舉行，由縣長王測甲親自主持。', {} as { year: number });

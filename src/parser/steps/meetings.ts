@@ -126,7 +126,9 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
   // A second meeting in one paragraph (…。会后，…召开分组会议) starts its part at its own sentence.
   for (let i = 1; i < found.length; i++) {
     const f = found[i]!;
-    if (!f.partner && f.sentenceStart <= found[i - 1]!.sentenceStart) f.sentenceStart = Math.max(found[i - 1]!.nameEnd, sentenceStartAt(officials.masked, f.organStart));
+    // (One sentence that convenes both, 主持召开A，随后召开B, shares its chair with both.)
+    const own = sentenceStartAt(officials.masked, f.organStart);
+    if (!f.partner && f.sentenceStart <= found[i - 1]!.sentenceStart && own > found[i - 1]!.nameEnd) f.sentenceStart = own;
   }
   // Where each meeting's part of the text ends: the next meeting's (not its partner's) paragraph.
   const nextStart: number[] = new Array(found.length);
