@@ -42,11 +42,30 @@ export function unsafeRaw(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
 
-/** XML text and attribute escaping for feeds and sitemaps (same rules as HTML). */
-export const escapeXml = escapeHtml;
+// What XML 1.0 forbids in a document (its Char production): C0 controls but tab, line feed and
+// carriage return; U+FFFE and U+FFFF; a surrogate without its pair. A bulletin's form feed
+// (U+000C) would make a feed that no reader accepts.
+// (With the u flag a surrogate pair is one character, so the class matches only a lone half.)
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+const HAS_NOT_XML_CHAR = new RegExp(NOT_XML_CHAR.source, 'u');
 
-/** The XML tag: like `html` but for Atom and sitemap documents. */
-export const xml = html;
+/** The text without the characters XML 1.0 forbids (they are removed). */
+export function xmlChars(text: string): string {
+  return HAS_NOT_XML_CHAR.test(text) ? text.replace(NOT_XML_CHAR, '') : text;
+}
+
+/** XML text and attribute escaping for feeds and sitemaps: HTML's rules, and no character XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return escapeHtml(xmlChars(text));
+}
+
+/**
+ * The XML tag, for Atom and sitemap documents: like `html`, and the result holds no character XML
+ * 1.0 forbids, whatever was interpolated (markup made by `html` included).
+ */
+export function xml(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+  return new SafeHtml(xmlChars(html(strings, ...values).value));
+}
 
 /**
  * JSON for a <script type="application/ld+json"> element: `<`, `>`, `&` and the two line separators
