@@ -1,6 +1,7 @@
 // Step 2: split an optional YAML front-matter block (gray-matter) from the bulletin body.
 import matter from 'gray-matter';
 import { BulletinError } from './errors.ts';
+import { loadYaml, YamlError } from './yaml.ts';
 
 export interface FrontMatter {
   /** The YAML fields, as parsed; {} when the file has no block. */
@@ -19,8 +20,13 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's cache, which would share one object between files.
-    parsed = matter(text, {});
+    // loadYaml refuses a second document, anchors and aliases, and keys such as __proto__.
+    parsed = matter(text, { engines: { yaml: (block: string) => loadYaml(block) as object } });
   } catch (error) {
+    // The block handed to the engine starts with the rest of the opening fence line: its line N is file line N.
+    if (error instanceof YamlError) {
+      throw new BulletinError('front-matter', file, `front matter: ${error.reason}`, error.line);
+    }
     const mark = (error as { mark?: { line?: number }; reason?: string }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
     // gray-matter parses the block without its opening fence line: its line 0 is file line 2.

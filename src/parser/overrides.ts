@@ -5,6 +5,7 @@ import { BulletinError } from './errors.ts';
 import { toSimplified } from './script.ts';
 import { meetingTypes } from './steps/meetings.ts';
 import { withMeetingRoles } from './steps/officials.ts';
+import { RESERVED_KEYS } from './yaml.ts';
 
 const ROLE = z.enum(['chair', 'attendee', 'mentioned']);
 const OFFICIAL = z.union([
@@ -123,6 +124,8 @@ export function applyFrontMatter(record: BulletinRecord, data: Record<string, un
   // Any other key (provenance, tags …) is kept as it is, unless it would hide a computed field.
   for (const key of keys) {
     if (isRecordField(key)) continue;
+    // splitFrontMatter refuses these keys already; never let one reach the record's prototype.
+    if (RESERVED_KEYS.has(key)) throw new BulletinError('front-matter', file, `front-matter key '${key}' is not allowed (it is reserved in JavaScript objects); rename it`);
     out[key] = data[key];
   }
   for (const key of keys) {

@@ -202,3 +202,49 @@ ${TWO_OFFICIALS}`);
     });
   });
 });
+
+/** The issue's "billion laughs": nine lines whose aliases stand for 10⁹ values once walked. */
+function billionLaughs(): string {
+  const lines = [`a0: &a0 [${Array(10).fill('lol').join(', ')}]`];
+  for (let i = 1; i <= 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+describe('hostile front matter', () => {
+  const refused = (text: string, line: number, reason: RegExp) => {
+    assert.throws(() => parseText(text, '2022/2022-07-18-x.txt'), (e: unknown) => {
+      assert.ok(e instanceof BulletinError, String(e));
+      assert.equal(e.code, 'front-matter');
+      assert.equal(e.line, line);
+      assert.match(e.message, /^2022\/2022-07-18-x\.txt:\d+: /);
+      assert.match(e.reason, reason);
+      return true;
+    });
+  };
+  test('anchors and aliases are refused within a second of CPU, naming the line ("billion laughs")', () => {
+    const started = process.cpuUsage();
+    refused(`${billionLaughs()}${BODY}`, 2, /anchor '&a0' is not allowed.*write each value out/);
+    const { user, system } = process.cpuUsage(started);
+    assert.ok(user + system < 1e6, `${(user + system) / 1e3} ms of CPU`);
+  });
+  test('an anchor on a scalar, or an alias to nothing, is refused too', () => {
+    refused(`---\ntitle: &t 標題\nsource: *t\n---\n${BODY}`, 2, /anchor '&t' is not allowed/);
+    refused(`---\ntitle: 標題\nsource: *t\n---\n${BODY}`, 3, /aliases \(\*name\) are not allowed/);
+  });
+  test('__proto__, constructor and prototype are refused at any depth; nothing reaches the record\'s prototype', () => {
+    refused(`---\ntitle: 標題\n__proto__: { polluted: yes }\n---\n${BODY}`, 3, /key '__proto__' is not allowed.*rename it/);
+    refused(`---\nconstructor: x\n---\n${BODY}`, 2, /key 'constructor'/);
+    refused(`---\nreceived:\n  file: a.txt\n  prototype: { x: 1 }\n---\n${BODY}`, 4, /key 'prototype'/);
+    refused(`---\nmeetings:\n  - name: 会议\n    "__proto__": { chairs: [x] }\n---\n${BODY}`, 4, /key '__proto__'/);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+  test('a key that merely contains a reserved word is kept', () => {
+    const r = parseText(`---\nproto_note: x\nconstructors: [a]\n---\n${BODY}`);
+    assert.equal(r.proto_note, 'x');
+    assert.deepEqual(r.constructors, ['a']);
+    assert.equal(Object.getPrototypeOf(r), Object.prototype);
+  });
+  test('a "..." line ends the document: refused with its line, not silently cut', () => {
+    refused(`---\ntitle: 標題\n...\nsource: 示例日报\n---\n${BODY}`, 3, /'\.\.\.' line ends the YAML document/);
+  });
+});
