@@ -448,7 +448,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
     officialsFile = readOfficials(contentDir);
     redirectsFile = readRedirects(contentDir);
   } catch (error) {
-    if (error instanceof EditorFileError) throw new ArchiveError([...failures, { file: displayPath(error.file), reason: error.reason }]);
+    if (error instanceof EditorFileError) throw new ArchiveError([...failures, { file: displayPath(error.file), reason: error.reason, line: error.line }]);
     throw error;
   }
 

@@ -1,21 +1,36 @@
 // The editor's files beside the bulletins: content/redirects.yml and content/officials.yml, checked.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
+import { loadYaml, YamlError } from '../parser/yaml.ts';
 
-/** A problem in an editor's file: the build fails and names the file and the entry. */
+/** A problem in an editor's file: the build fails and names the file, the line and the entry. */
 export class EditorFileError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: ${reason}`);
+  constructor(
+    readonly file: string,
+    /** What is wrong and how to fix it. */
+    readonly reason: string,
+    /** 1-based line in the file, when the problem has one. */
+    readonly line?: number,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${reason}`);
   }
 }
 
 const ISO_DATE = z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write it as YYYY-MM-DD')]);
 const SITE_PATH = z.string().regex(/^\/[^\s?#]*$/, 'write a site path that starts with /, e.g. /2022/07/18/old-name/');
 
+// A redirect's target: a path on this site or a web address. `//host/…` and `/\\host/…` look like
+// paths but browsers read them as another site; javascript:, data: and other schemes are refused.
+const SITE_TARGET = /^\/(?![\/\\])[^\s?#\\]*(?:[?#][^\s]*)?$/;
+const WEB_URL = /^https?:\/\/[^\s/?#\\]+(?:[/?#][^\s]*)?$/i;
+const REDIRECT_TARGET = z.string().superRefine((to, ctx) => {
+  if (SITE_TARGET.test(to) || (WEB_URL.test(to) && URL.canParse(to))) return;
+  ctx.addIssue({ code: 'custom', message: `${JSON.stringify(to)} is not a site path or a web address; write a path that starts with one / (e.g. /2022/07/18/new-name/) or an http:// or https:// URL` });
+});
+
 const REDIRECT = z.union([
-  z.object({ from: SITE_PATH, to: z.union([SITE_PATH, z.string().url()]), note: z.string().optional() }).strict(),
+  z.object({ from: SITE_PATH, to: REDIRECT_TARGET, note: z.string().optional() }).strict(),
   z.object({ from: SITE_PATH, withdrawn: ISO_DATE, note: z.string().optional(), title: z.string().optional() }).strict(),
 ]);
 
@@ -54,31 +69,72 @@ export type SplitRule = z.infer<typeof SPLIT_RULE>;
 /** One entry of officials.yml: a person by Simplified key, with aliases merged in or a split. */
 export type OfficialEntry = z.infer<typeof OFFICIAL_ENTRY>;
 
-function readYamlList(file: string): unknown[] {
+/** The file's entries, each with the line it starts on (top-level `- ` items; undefined in flow style). */
+interface YamlList {
+  entries: unknown[];
+  lines: (number | undefined)[];
+  text: string;
+}
+
+function readYamlList(file: string): YamlList {
   const text = readFileSync(file, 'utf8');
   let data: unknown;
   try {
-    // gray-matter's YAML engine (js-yaml, safe schema) reads the file as one front-matter block.
-    data = matter(`---\n${text}\n---\n`, {}).data;
+    // One document, js-yaml's safe schema, no anchors or aliases, no keys such as __proto__.
+    data = loadYaml(text);
   } catch (error) {
-    throw new EditorFileError(file, `not valid YAML (${(error as { reason?: string }).reason ?? String(error)})`);
+    if (error instanceof YamlError) throw new EditorFileError(file, error.reason, error.line);
+    throw error;
   }
-  if (data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0)) return [];
-  if (!Array.isArray(data)) throw new EditorFileError(file, 'the file must be a YAML list (each entry starts with "- ")');
-  return data;
+  if (data === null || data === undefined) return { entries: [], lines: [], text };
+  if (!Array.isArray(data)) {
+    throw new EditorFileError(file, 'the file must be a YAML list (each entry starts with "- " at the start of a line)', firstContentLine(text));
+  }
+  const starts = entryLines(text);
+  return { entries: data, lines: starts.length === data.length ? starts : [], text };
+}
+
+// A top-level list item: "- " (or "-" alone) at the start of a line.
+const ENTRY_START = /^-(?:[ \t]|$)/;
+
+function entryLines(text: string): number[] {
+  const lines: number[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    if (ENTRY_START.test(line)) lines.push(i + 1);
+  });
+  return lines;
+}
+
+function firstContentLine(text: string): number | undefined {
+  const i = text.split(/\r\n|\r|\n/).findIndex((line) => !/^[ \t]*(?:#.*)?$/.test(line) && !/^---/.test(line));
+  return i === -1 ? undefined : i + 1;
+}
+
+/** 1-based line of `field:` within entry i (up to the next entry), else the entry's first line. */
+function fieldLine(list: YamlList, i: number, field: string | undefined): number | undefined {
+  const start = list.lines[i];
+  if (start === undefined || field === undefined) return start;
+  const end = list.lines[i + 1] ?? Infinity;
+  const key = new RegExp(`^[ \\t-]*(["']?)${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1[ \\t]*:`);
+  const lines = list.text.split(/\r\n|\r|\n/);
+  for (let n = start; n < Math.min(end, lines.length + 1); n++) {
+    if (key.test(lines[n - 1]!)) return n;
+  }
+  return start;
 }
 
 function findFile(contentDir: string, name: string): string | undefined {
   return [`${name}.yml`, `${name}.yaml`].map((f) => join(contentDir, f)).find((f) => existsSync(f));
 }
 
-function check<T>(schema: z.ZodType<T>, entries: unknown[], file: string): T[] {
-  return entries.map((entry, i) => {
+function check<T>(schema: z.ZodType<T>, list: YamlList, file: string): T[] {
+  return list.entries.map((entry, i) => {
     const parsed = schema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = issue.path.length ? ` field '${issue.path.join('.')}'` : '';
-      throw new EditorFileError(file, `entry ${i + 1}${where}: ${issue.message}`);
+      const field = issue.path.find((p): p is string => typeof p === 'string');
+      throw new EditorFileError(file, `entry ${i + 1}${where}: ${issue.message}`, fieldLine(list, i, field));
     }
     return parsed.data;
   });
