@@ -8,6 +8,7 @@ import { site } from '../../site.config.ts';
 import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
 import { inScript } from './filters.ts';
 import { type ReviewGroup, reviewQueue } from './review.ts';
+import { duplicateIds } from './unique-ids.ts';
 import { bulletinSlug, hashedSlug, keyHash, pinyinSlug, pinyinSortKey } from './slug.ts';
 
 /** Where the archive comes from. */
@@ -460,6 +461,8 @@ export function loadArchive(options: ArchiveOptions): Archive {
     if (other) failures.push({ file: displayPath(file), reason: `its URL ${url} is already taken by ${displayPath(other)}; rename one of the files` });
     else byUrl.set(url, file);
   }
+  // Two bulletins with one id (an id set in front matter): feeds and caches would list one twice.
+  if (failures.length === 0) failures.push(...duplicateIds(records, displayPath).map((d) => ({ ...d, file: displayPath(d.file) })));
   if (failures.length > 0) throw new ArchiveError(failures);
 
   const archive = new Archive();
