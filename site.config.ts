@@ -20,6 +20,11 @@ export interface SiteConfig {
   reviewSize: number;
   /** The time zone bulletin dates are in. */
   zone: string;
+  /**
+   * The days a bulletin may be dated (YYYY-MM-DD, both included): a date outside them, in the text
+   * or the front matter, is an error with its line (`check`, `parse` and the build alike).
+   */
+  dates: { first: string; last: string };
 }
 
 /** The settings; SITE_URL and SITE_PATH_PREFIX in the environment override the two addresses. */
@@ -33,6 +38,8 @@ export const site: SiteConfig = {
   homeSize: 20,
   reviewSize: 500,
   zone: 'Asia/Shanghai',
+  // From the founding of the People's Republic to the end of next year (in China's time zone).
+  dates: { first: '1949-10-01', last: `${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1}-12-31` },
 };
 
 function normalisePrefix(prefix: string): string {

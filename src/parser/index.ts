@@ -63,7 +63,7 @@ export function parseBulletin(bytes: Uint8Array, path: string, options: ParseOpt
 
   const origin: Record<string, Origin> = { text: 'text', script: 'inferred' };
   const headline = findHeadline(ctx);
-  const date = extractDate(ctx, front.data, headline.bodyStart);
+  const date = extractDate(ctx, front.data, headline.bodyStart, decoded.text.slice(0, front.bodyOffset));
   origin.date = date.origin;
   const source = extractSource(ctx, headline.bodyStart);
   origin.source = source ? 'text' : 'inferred';

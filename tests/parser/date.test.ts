@@ -91,6 +91,54 @@ describe('date', () => {
   });
 });
 
+describe('front-matter dates: real days, written YYYY-MM-DD, within the archive (issue 17)', () => {
+  // The date is on line 3 of each file: a comment line before it checks that the line is its own.
+  const withFront = (lines: string) => `---\n# corrected by hand\n${lines}\n---\n${body('2022年7月18日')}`;
+  const refused = (lines: string, reason: RegExp, line = 3) => {
+    assert.throws(() => parseText(withFront(lines), '2022/a.txt'), (e: unknown) => {
+      assert.ok(e instanceof BulletinError, String(e));
+      assert.equal(e.code, 'bad-date');
+      assert.equal(e.line, line, e.message);
+      assert.match(e.reason, reason);
+      return true;
+    });
+  };
+  for (const [lines, reason] of [
+    // YAML reads these unquoted as dates, and made them 2022-03-02, 1900-01-01, 1999-03-04, 2022-07-17.
+    ['date: 2022-02-30', /date '2022-02-30' is not a real day; correct it, e\.g\. 'date: 2022-07-18'/],
+    ['date: 2023-13-45', /'2023-13-45' is not a real day/],
+    ['date: 0000-01-01', /0000-01-01 is outside the archive: the archive's dates run from 1949-10-01 to \d{4}-12-31 \(site\.config\.ts, 'dates'\)/],
+    ['date: 0099-03-04', /0099-03-04 is outside the archive/],
+    ['date: 0999-01-01', /0999-01-01 is outside the archive/],
+    ['date: 9999-12-31', /9999-12-31 is outside the archive/],
+    ['date: 1949-09-30', /1949-09-30 is outside the archive/],
+    ['date: 2022-07-18T01:00:00+08:00', /'2022-07-18T01:00:00\+08:00' is not a date written as YYYY-MM-DD/],
+    ['date: "2022-02-30"', /'2022-02-30' is not a real day/],
+    ['date: 20220718', /'20220718' is not a date written as YYYY-MM-DD/],
+    ['end_date: "2022-99-99"', /end_date '2022-99-99' is not a real day; correct it, e\.g\. 'end_date: 2022-07-18'/],
+    ['end_date: 2022-02-30', /end_date '2022-02-30' is not a real day/],
+    ['end_date: 9999-12-31', /end_date 9999-12-31 is outside the archive/],
+  ] as const) {
+    test(`${lines}: an error on its line`, () => refused(lines, reason));
+  }
+  test('an end_date before the date is an error on the end_date line', () => {
+    refused('date: 2022-07-18\nend_date: 2022-07-17', /end_date 2022-07-17 is before the bulletin's date 2022-07-18/, 4);
+  });
+  test('the first and last days of the range, quoted or not, with a comment, are accepted as written', () => {
+    const last = `${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1}-12-31`;
+    assert.equal(parseText(withFront('date: 1949-10-01'), 'a.txt').date, '1949-10-01');
+    const r = parseText(withFront(`date: '${last}'  # the last day\nend_date: "${last}"`), 'a.txt');
+    assert.equal(r.date, last);
+    assert.equal(r.end_date, last);
+    assert.equal(parseText(withFront('date: 2022-07-18\nend_date: 2022-07-20'), 'a.txt').end_date, '2022-07-20');
+  });
+  test('a date in the text outside the archive is an error on its line', () => {
+    assert.throws(() => parseText(`标题\n\n${body('1900年7月18日')}`, 'a.txt'), (e: unknown) =>
+      e instanceof BulletinError && e.code === 'bad-date' && e.line === 3 && /the date in the text 1900-07-18 is outside the archive/.test(e.reason));
+    assert.throws(() => parseText(body('7月18日'), 'a.txt', { year: 2999 }), /the date given \(--year or --date\) 2999-07-18 is outside the archive: .*; pass another --year or --date/);
+  });
+});
+
 describe('numerals', () => {
   for (const [written, value] of [
     ['17', 17], ['十七', 17], ['十', 10], ['二十', 20], ['廿一', 21], ['卅', 30], ['两', 2],

@@ -4,6 +4,7 @@
 // range also gives an end date.
 import { basename } from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
+import { site } from '../../../site.config.ts';
 import type { Origin } from '../../record.ts';
 import { type ParseContext, warn } from '../context.ts';
 import { BulletinError } from '../errors.ts';
@@ -55,20 +56,49 @@ interface Found {
   index: number;
 }
 
-export function extractDate(ctx: ParseContext, front: Record<string, unknown>, bodyStart = 0): DateResult {
-  const fromFront = frontMatterDate(front, ctx.file);
+/**
+ * The bulletin's date (and end date). `frontText` is the front-matter block as written (from its
+ * opening `---`): its `date:` and `end_date:` are read from there, as YAML would turn an unquoted
+ * 2022-02-30 into 2 March. Every date must be a real day within the archive's range (site.config.ts
+ * `dates`); else a BulletinError with the line that gives it.
+ */
+export function extractDate(ctx: ParseContext, front: Record<string, unknown>, bodyStart = 0, frontText = ''): DateResult {
+  const fromFront = frontMatterDate(front, 'date', frontText, ctx.file);
+  const endFromFront = frontMatterDate(front, 'end_date', frontText, ctx.file);
   const page = pageDate(ctx, bodyStart);
   const inText = firstDateInText(ctx, bodyStart) ?? dayOnly(ctx, bodyStart, page) ?? page;
   const inName = dateInName(ctx.file);
 
+  let result: DateResult;
+  let line: number | undefined;
   if (fromFront) {
-    const endDate = inText && inText.endDay !== null && !front.end_date ? rangeEnd(fromFront, inText) : undefined;
-    return { date: fromFront, ...(endDate ? { endDate } : {}), origin: 'front-matter' };
+    const endDate = inText && inText.endDay !== null && !endFromFront ? rangeEnd(fromFront.date, inText) : undefined;
+    result = { date: fromFront.date, ...(endDate ? { endDate } : {}), origin: 'front-matter' };
+    line = fromFront.line;
+  } else {
+    const found = dateFromBody(ctx, inText, page, inName);
+    result = found.result;
+    line = found.line;
   }
+  checkInRange(result.date, ctx.file, line, fromFront ? 'front-matter' : result.origin);
+  if (endFromFront) {
+    if (endFromFront.date < result.date) {
+      throw new BulletinError('bad-date', ctx.file,
+        `the front matter's end_date ${endFromFront.date} is before the bulletin's date ${result.date}; correct it or remove it`, endFromFront.line);
+    }
+    result.endDate = endFromFront.date;
+  } else if (result.endDate && !inRange(result.endDate)) {
+    delete result.endDate;
+  }
+  return result;
+}
+
+/** The date the body gives (or the file's name, or --date), with the line that gives it when the text does. */
+function dateFromBody(ctx: ParseContext, inText: Found | null, page: Found | null, inName: string | null): { result: DateResult; line?: number } {
   if (!inText) {
-    if (inName) return { date: inName, origin: 'path' };
+    if (inName) return { result: { date: inName, origin: 'path' } };
     const given = givenDate(ctx);
-    if (given) return { date: given, origin: 'flag' };
+    if (given) return { result: { date: given, origin: 'flag' } };
     const vague = VAGUE_DATE.exec(ctx.simplified);
     throw new BulletinError('no-date', ctx.file,
       vague ? `the text dates the bulletin only as '${ctx.text.substr(vague.index, vague[0].length)}'; ${HOW_TO_DATE}`
@@ -108,7 +138,23 @@ export function extractDate(ctx: ParseContext, front: Record<string, unknown>, b
       `the text says ${date} but the file name says ${inName}; rename the file or correct the date`);
   }
   const endDate = inText.endDay !== null ? rangeEnd(date, inText) : undefined;
-  return { date, ...(endDate ? { endDate } : {}), origin };
+  return { result: { date, ...(endDate ? { endDate } : {}), origin }, line: ctx.locate(inText.index).line };
+}
+
+/** Whether a YYYY-MM-DD date is within the archive's range (site.config.ts `dates`). */
+function inRange(date: string): boolean {
+  return date >= site.dates.first && date <= site.dates.last;
+}
+
+/** Refuses a date outside the archive's range, saying where it came from and how to correct it. */
+function checkInRange(date: string, file: string, line: number | undefined, origin: Origin, key = 'date'): void {
+  if (inRange(date)) return;
+  const range = `the archive's dates run from ${site.dates.first} to ${site.dates.last} (site.config.ts, 'dates')`;
+  const where = origin === 'front-matter' ? `the front matter's ${key}` : origin === 'path' ? "the file name's date"
+    : origin === 'flag' ? 'the date given (--year or --date)' : 'the date in the text';
+  const fix = origin === 'front-matter' ? 'correct it' : origin === 'path' ? `rename the file or ${HOW_TO_DATE}`
+    : origin === 'flag' ? 'pass another --year or --date' : `correct it in the text or ${HOW_TO_DATE}`;
+  throw new BulletinError('bad-date', file, `${where} ${date} is outside the archive: ${range}; ${fix}`, line);
 }
 
 /**
@@ -212,15 +258,52 @@ function dateInName(file: string): string | null {
   return g ? isoDate(Number(g.year), Number(g.month), Number(g.day)) : null;
 }
 
-/** The front matter's `date`: YAML gives a Date for 2022-07-18, a string for other forms. */
-function frontMatterDate(front: Record<string, unknown>, file: string): string | null {
-  const value = front.date;
+// A top-level key of the front matter as written: `date: 2022-07-18`, `"end_date": '2022-07-19'  # comment`.
+const FRONT_KEY = (key: string) => new RegExp(`^(["']?)${key}\\1[ \\t]*:[ \\t]*(?<value>.*)$`, 'mu');
+// The value of such a line: quoted (either quote), or plain up to a comment.
+const FRONT_VALUE = /^(?:"(?<double>[^"]*)"|'(?<single>[^']*)'|(?<plain>[^#]*?))[ \t]*(?:#.*)?$/u;
+// The one way to write a front-matter date: 2022-07-18.
+const ISO_DAY = /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})$/u;
+
+/**
+ * The front matter's `date` or `end_date`, with its line: a real day written YYYY-MM-DD, read from
+ * the block as written when it is there (YAML reads 2022-02-30 as 2 March, 0099-03-04 as 1999 and
+ * 2022-07-18T01:00:00+08:00 as the 17th), else from the parsed value. Null when the key is absent.
+ */
+function frontMatterDate(front: Record<string, unknown>, key: 'date' | 'end_date', frontText: string, file: string): { date: string; line?: number } | null {
+  const value = front[key];
   if (value === undefined || value === null || value === '') return null;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') {
-    const d = DateTime.fromISO(value.trim(), { zone: ZONE });
-    if (d.isValid) return d.toISODate();
+  const written = FRONT_KEY(key).exec(frontText);
+  const line = written ? lineOf(frontText, written.index) : undefined;
+  const v = written ? FRONT_VALUE.exec(written.groups!.value!)?.groups : undefined;
+  let text = v ? (v.double ?? v.single ?? v.plain ?? '').trim() : '';
+  if (!text) {
+    // Not a one-line value (or not found as written): the parsed value, a Date only as midnight UTC.
+    if (typeof value === 'string') text = value.trim();
+    else if (value instanceof Date && !Number.isNaN(value.getTime()) && value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() === 0) {
+      text = value.getUTCFullYear() >= 1000 && value.getUTCFullYear() <= 9999 ? value.toISOString().slice(0, 10) : String(value.getUTCFullYear());
+    } else text = String(value);
   }
-  throw new BulletinError('bad-date', file,
-    `the front matter's date '${String(value)}' is not a date; write it as YYYY-MM-DD, e.g. 'date: 2022-07-18'`);
+  const example = `e.g. '${key}: 2022-07-18'`;
+  const m = ISO_DAY.exec(text);
+  if (!m) {
+    throw new BulletinError('bad-date', file,
+      `the front matter's ${key} '${text}' is not a date written as YYYY-MM-DD (a day alone, no time); write it as ${example}`, line);
+  }
+  // Any year, 0000 included: a day before 1000 is real, and refused below for being out of range.
+  const [year, month, day] = [Number(m.groups!.year), Number(m.groups!.month), Number(m.groups!.day)];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    throw new BulletinError('bad-date', file, `the front matter's ${key} '${text}' is not a real day; correct it, ${example}`, line);
+  }
+  checkInRange(text, file, line, 'front-matter', key);
+  return { date: text, line };
+}
+
+/** 1-based line of an index in a text. */
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
