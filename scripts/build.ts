@@ -11,7 +11,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { removeDetached } from '../src/editor/atomic-write.ts';
 import { CODE_EXT, CODE_ROOT, ROOT } from '../src/paths.ts';
-import { type Archive, ArchiveError, countItems, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
+import { sharedParseCache } from '../src/editor/parse-cache.ts';
+import { type Archive, ArchiveError, countItems, forgetArchives, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../src/search/build-index.ts';
 import { PAGE_FORMAT, PAGES_DIR } from '../src/site/plugin.ts';
 import { StageClock } from './bench/progress.ts';
@@ -55,6 +56,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
+  const full = options.full === true || Boolean(process.env.ARCHIVE_FULL_BUILD);
+  // A full build parses every bulletin again, reading no parse-cache entry (each is written anew).
+  if (full) forgetArchives();
+  sharedParseCache().reading = !full;
   // Parse first: a bad bulletin fails here, before anything is written.
   const parse = options.clock?.start('parse', undefined, 'bulletins');
   const archive = loadArchiveOnce({ contentDir, onParsed: parse && ((done, total) => parse.update(done, total)) });
@@ -65,7 +70,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const temp = join(dirname(outDir), `${basename(outDir)}.build-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
-  const full = options.full === true || Boolean(process.env.ARCHIVE_FULL_BUILD);
   const previous = readPrevious(outDir, ROOT);
 
   // The search stage needs only the parsed archive, not the page plan or the rendered pages: it
