@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { removeDetached } from '../src/editor/atomic-write.ts';
+import { buildFolderFor, removeDeadBuildFolders } from '../src/editor/litter.ts';
+import { terminalText } from '../src/cli/terminal.ts';
 import { CODE_EXT, CODE_ROOT, ROOT } from '../src/paths.ts';
 import { sharedParseCache } from '../src/editor/parse-cache.ts';
 import { type Archive, ArchiveError, countItems, forgetArchives, loadArchiveOnce, type RenderLists, type ReportItem } from '../src/site/archive.ts';
@@ -56,6 +58,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
+  // Temp folders of builds that were killed (their pid is gone), deleted in the background.
+  removeDeadBuildFolders(outDir);
   const full = options.full === true || Boolean(process.env.ARCHIVE_FULL_BUILD);
   // A full build parses every bulletin again, reading no parse-cache entry (each is written anew).
   if (full) forgetArchives();
@@ -68,7 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   parse?.end();
   process.env.ARCHIVE_CONTENT = contentDir;
 
-  const temp = join(dirname(outDir), `${basename(outDir)}.build-${process.pid}`);
+  const temp = buildFolderFor(outDir);
   rmSync(temp, { recursive: true, force: true });
   const previous = readPrevious(outDir, ROOT);
 
@@ -318,13 +322,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (result.warnings.length > 0) {
       console.log(`\n${result.warnings.length} warning(s) (also on /report/):`);
-      for (const w of result.warnings) console.log(`  ${w.file}:${w.line}:${w.column}: ${w.reason} [${w.rule}]`);
+      for (const w of result.warnings) console.log(terminalText(`  ${w.file}:${w.line}:${w.column}: ${w.reason} [${w.rule}]`));
     }
     return 0;
   } catch (error) {
     if (error instanceof ArchiveError) {
       console.error(`build failed: ${error.failures.length} problem(s); ${values.out} was left as it was.`);
-      for (const f of error.failures) console.error(`  ${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`);
+      for (const f of error.failures) console.error(terminalText(`  ${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`));
     } else {
       console.error(`build failed; ${values.out} was left as it was.\n${(error as Error).stack ?? String(error)}`);
     }

@@ -5,10 +5,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { Adder, type AddResult, ArchiveIndex, displayPath, expandInputs, summaryLines } from '../editor/add.ts';
+import { ArchiveLockedError, type ArchiveLock, lockArchive } from '../editor/archive-lock.ts';
+import { removeDeadTempFiles } from '../editor/litter.ts';
+import { irregularReason } from '../editor/regular-file.ts';
 import { sharedParseCache } from '../editor/parse-cache.ts';
 import { BulletinError, parseBulletinFile } from '../parser/index.ts';
 import type { BulletinRecord } from '../record.ts';
-import { ArchiveError, findBulletinFiles, loadArchive } from '../site/archive.ts';
+import { ArchiveError, loadArchive, scanBulletinFiles } from '../site/archive.ts';
+import { terminalJson, terminalText } from './terminal.ts';
 
 const USAGE = `Usage:
   bulletin parse [--year YYYY] [--date YYYY-MM-DD] [--format json|md|summary] [--out DIR] [--force] FILE|DIR...
@@ -97,17 +101,27 @@ function parseCommand(argv: string[]): number {
   const records: BulletinRecord[] = [];
   let failed = 0;
   for (const file of expandFiles(positionals)) {
+    // A link, FIFO, socket or device is refused by name (a FIFO would block the read).
+    let irregular: string | undefined;
+    try {
+      irregular = irregularReason(file);
+    } catch { /* missing or unreadable: the parser says so */ }
+    if (irregular) {
+      failed++;
+      process.stderr.write(terminalText(`${file}: ${irregular}\n`));
+      continue;
+    }
     try {
       records.push(parseBulletinFile(file, { year, date }));
     } catch (error) {
       failed++;
       if (!(error instanceof BulletinError)) throw error;
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(terminalText(`${error.message}\n`));
     }
   }
 
-  if (format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
-  else if (format === 'summary') process.stdout.write(records.map(summary).join('\n'));
+  if (format === 'json') process.stdout.write(terminalJson(`${JSON.stringify(records, null, 2)}\n`));
+  else if (format === 'summary') process.stdout.write(terminalText(records.map(summary).join('\n')));
   else failed += writeMarkdown(records, values.out!, values.force!);
   return failed > 0 ? 1 : 0;
 }
@@ -133,7 +147,7 @@ function writeMarkdown(records: BulletinRecord[], out: string, force: boolean): 
     const { text, ...data } = record;
     const target = join(out, `${record.id}.md`);
     if (existsSync(target) && !force) {
-      process.stderr.write(`${record.source_file.path}: ${target} exists already; pass --force to replace it\n`);
+      process.stderr.write(terminalText(`${record.source_file.path}: ${target} exists already; pass --force to replace it\n`));
       failed++;
       continue;
     }
@@ -196,16 +210,38 @@ async function addCommand(argv: string[]): Promise<number> {
   }
   const contentDir = values.content!;
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    process.stderr.write(`bulletin add: the content folder ${contentDir} does not exist; pass --content DIR\n`);
+    process.stderr.write(terminalText(`bulletin add: the content folder ${contentDir} does not exist; pass --content DIR\n`));
     return 2;
   }
   const dryRun = values['dry-run']!;
   const files = expandInputs(positionals);
   if (files.length === 0) {
-    process.stderr.write(`bulletin add: no .txt files in ${positionals.join(' ')}\n`);
+    process.stderr.write(terminalText(`bulletin add: no .txt files in ${positionals.join(' ')}\n`));
     return 2;
   }
 
+  // One add at a time: the archive is read under the lock, so a second add sees what the first filed.
+  let lock: ArchiveLock | undefined;
+  if (!dryRun) {
+    try {
+      lock = lockArchive(contentDir);
+    } catch (error) {
+      if (!(error instanceof ArchiveLockedError)) throw error;
+      process.stderr.write(terminalText(`bulletin add: ${error.message}\n`));
+      return 1;
+    }
+    // What a killed add left: its temp files (only a dead process's).
+    removeDeadTempFiles(contentDir);
+  }
+  try {
+    return await addFiles(contentDir, files, year, dryRun);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** Adds `files` to the archive (under its lock unless a dry run); returns the exit status. */
+async function addFiles(contentDir: string, files: string[], year: number | undefined, dryRun: boolean): Promise<number> {
   const index = ArchiveIndex.load(contentDir, sharedParseCache());
   const adder = new Adder({ contentDir, year, dryRun }, index);
   const progress = new Progress(files.length, process.stderr.isTTY === true && files.length > 1);
@@ -222,7 +258,7 @@ async function addCommand(argv: string[]): Promise<number> {
       progress.show(results.length, file);
       const result = adder.add(file);
       results.push(result);
-      progress.print(describe(result, dryRun));
+      progress.print(terminalText(describe(result, dryRun)));
     }
   } finally {
     process.off('SIGINT', onSignal);
@@ -230,7 +266,7 @@ async function addCommand(argv: string[]): Promise<number> {
     progress.done();
   }
 
-  if (files.length > 1) process.stdout.write(`\n${table(results, dryRun)}`);
+  if (files.length > 1) process.stdout.write(terminalText(`\n${table(results, dryRun)}`));
   const count = (status: AddResult['status']) => results.filter((r) => r.status === status).length;
   const left = files.length - results.length;
   process.stdout.write(`${results.length} file(s)${dryRun ? ' (dry run: nothing written)' : ''}: ${count('added')} ${dryRun ? 'would be added' : 'added'}, ` +
@@ -268,7 +304,7 @@ class Progress {
     if (!this.enabled) return;
     const width = 30;
     const filled = Math.round((done / this.total) * width);
-    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    const name = terminalText(file.length > 40 ? `…${file.slice(-39)}` : file);
     process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} ${name}`);
     this.drawn = true;
   }
@@ -295,16 +331,21 @@ function checkCommand(argv: string[]): number {
   }
   const contentDir = args.values.content!;
   if (!existsSync(join(contentDir, 'bulletins'))) {
-    process.stderr.write(`bulletin check: ${join(contentDir, 'bulletins')} does not exist; pass --content DIR\n`);
+    process.stderr.write(terminalText(`bulletin check: ${join(contentDir, 'bulletins')} does not exist; pass --content DIR\n`));
     return 2;
   }
   const started = performance.now();
   const cache = sharedParseCache();
-  const files = findBulletinFiles(join(resolve(contentDir), 'bulletins'));
+  const { files, refused } = scanBulletinFiles(join(resolve(contentDir), 'bulletins'));
   let errors = 0;
   let fatal = 0;
   let warnings = 0;
   const out: string[] = [];
+  // Links, FIFOs, sockets and devices: refused by name, never read.
+  for (const f of refused) {
+    errors++;
+    out.push(`${f.file}:1:1: error/not-regular: ${f.reason}`);
+  }
   for (const file of files) {
     const shown = displayPath(file);
     const { record, error } = cache.parseFile(shown, {}, { textKey: false });
@@ -335,7 +376,7 @@ function checkCommand(argv: string[]): number {
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+  if (out.length > 0) process.stdout.write(terminalText(`${out.join('\n')}\n`));
   process.stdout.write(`checked ${files.length} bulletin(s) in ${seconds.toFixed(2)} s (${fromCache} from the parse cache): ` +
     `${errors} error(s), ${fatal} fatal warning(s), ${warnings} warning(s)${archiveProblems ? `, ${archiveProblems} archive problem(s)` : ''}\n`);
   return errors + fatal + archiveProblems > 0 ? 1 : 0;

@@ -1,16 +1,19 @@
 // `bulletin add`: files a received bulletin into the archive as UTF-8, once, under a name of its own.
 // Pure planning (parse, look for a duplicate, choose a name) and one atomic write per bulletin.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { BulletinError, parseBulletin } from '../parser/index.ts';
 import { decodeBulletin } from '../parser/decode.ts';
+import { toSimplifiedAligned } from '../parser/script.ts';
 import { slugFromFileName } from '../parser/steps/title.ts';
 import type { BulletinRecord } from '../record.ts';
 import { bulletinUrl, findBulletinFiles } from '../site/archive.ts';
 import { type WriteHooks, writeNewFile } from './atomic-write.ts';
 import { type ParseCache, textKeyOf } from './parse-cache.ts';
+import { kindOf, NotRegularFileError, readRegularFile } from './regular-file.ts';
+import { foldVariants, VARIANTS } from '../variants.ts';
 
 export interface AddOptions {
   /** The content folder; bulletins go to `bulletins/YYYY/` below it. */
@@ -42,17 +45,36 @@ export interface AddResult {
   encoding?: string;
 }
 
-/** Files as given, each folder replaced by the .txt files below it (hidden ones left out), in name order. */
+/**
+ * Files as given, each folder replaced by the .txt files below it (hidden ones left out), in name
+ * order. Links below a folder are not followed: a .txt that is a link, FIFO, socket or device, and a
+ * link to a folder, are listed so that `add` refuses them by name.
+ */
 export function expandInputs(paths: string[]): string[] {
   return paths.flatMap((path) => {
     if (existsSync(path) && statSync(path).isDirectory()) {
-      return readdirSync(path, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.toLowerCase().endsWith('.txt') && !name.split(/[\\/]/).some((part) => part.startsWith('.')))
-        .sort()
-        .map((name) => join(path, name));
+      const found: string[] = [];
+      const walk = (dir: string, rel: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          if (entry.name.startsWith('.')) continue;
+          const name = rel ? `${rel}/${entry.name}` : entry.name;
+          if (entry.isDirectory()) walk(join(dir, entry.name), name);
+          else if (entry.name.toLowerCase().endsWith('.txt') || (entry.isSymbolicLink() && isFolder(join(dir, entry.name)))) found.push(name);
+        }
+      };
+      walk(path, '');
+      return found.sort().map((name) => join(path, name));
     }
     return [path];
   });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The path the build's data layer gives the parser: relative to the working folder when inside it. */
@@ -114,6 +136,10 @@ export class ArchiveIndex {
 
   note(record: BulletinRecord, textKey: string, file: string): void {
     if (!this.byTextKey.has(textKey)) this.byTextKey.set(textKey, file);
+    if (hasVariant(record.text)) {
+      const folded = variantKeyOf(record.text);
+      if (!this.byTextKey.has(folded)) this.byTextKey.set(folded, file);
+    }
     const url = bulletinUrl(record);
     if (!this.byUrl.has(url)) this.byUrl.set(url, file);
   }
@@ -269,8 +295,10 @@ export class Adder {
   add(source: string): AddResult {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(source);
+      // A regular file only: a link is not followed, a FIFO refused at once instead of waited on.
+      bytes = readRegularFile(source);
     } catch (error) {
+      if (error instanceof NotRegularFileError) return { status: 'refused', source, reason: error.reason };
       const code = (error as NodeJS.ErrnoException).code;
       return { status: 'refused', source, reason: code === 'EISDIR' ? 'is a folder' : `cannot read the file (${code ?? String(error)})` };
     }
@@ -300,13 +328,13 @@ export class Adder {
     if (fatal) return { status: 'refused', source, record, encoding, reason: `${fatal.reason} [${fatal.rule}]`, line: fatal.line };
 
     const textKey = textKeyOf(record.text);
-    const duplicate = this.index.byTextKey.get(textKey);
+    const duplicate = this.index.byTextKey.get(textKey) ?? this.index.byTextKey.get(variantKeyOf(record.text));
     if (duplicate) return { status: 'skipped', source, record, encoding, target: duplicate, reason: `duplicate of ${duplicate} (${SAME_TEXT})` };
 
     const needsDate = record.origin.date === 'flag' || record.origin.date === 'path';
     const data = Buffer.from(storedText(text, { file: basename(source), encoding, sha256: record.source_file.sha256 }, needsDate ? record.date : undefined), 'utf8');
     const folder = join(this.bulletinsDir, record.date.slice(0, 4));
-    const base = `${record.date}-${slugFor(source, record)}`;
+    const base = `${record.date}-${shortSlug(slugFor(source, record))}`;
 
     for (let n = 1; n < 1000; n++) {
       const target = join(folder, `${base}${n === 1 ? '' : `-${n}`}.txt`);
@@ -331,8 +359,16 @@ export class Adder {
         continue;
       }
       if (!this.options.dryRun) {
-        mkdirSync(folder, { recursive: true });
-        if (!writeNewFile(target, data, this.options.hooks)) continue; // another writer took the name just now
+        const unsafe = this.unsafeFolder(folder);
+        if (unsafe) return { status: 'refused', source, record, encoding, reason: unsafe };
+        try {
+          mkdirSync(folder, { recursive: true });
+          if (!writeNewFile(target, data, this.options.hooks)) continue; // another writer took the name just now
+        } catch (error) {
+          // A full disk, a name the file system will not take …: refused, and writeNewFile left nothing behind.
+          if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+          return { status: 'refused', source, record, encoding, reason: writeFailure(displayPath(target), error) };
+        }
       }
       this.index.names.add(target);
       this.index.note(stored, textKey, displayPath(target));
@@ -341,7 +377,71 @@ export class Adder {
     }
     return { status: 'refused', source, record, encoding, reason: `no free name for ${base}.txt in ${displayPath(folder)}` };
   }
+
+  /**
+   * Why `folder` (bulletins/YYYY) must not be written to: it or bulletins/ is a link or no folder,
+   * so a bulletin written there could land outside the content folder. Undefined when it is safe.
+   */
+  private unsafeFolder(folder: string): string | undefined {
+    for (const dir of [this.bulletinsDir, folder]) {
+      let stats;
+      try {
+        stats = lstatSync(dir);
+      } catch {
+        return undefined; // made by mkdir below, as a real folder
+      }
+      if (!stats.isDirectory()) {
+        return `${displayPath(dir)} is ${kindOf(stats)}, not a folder inside the content folder; nothing is written through it: make it a real folder`;
+      }
+    }
+    return undefined;
+  }
 }
+
+/** The reason for a bulletin that could not be written: the file, what went wrong, what to do. */
+export function writeFailure(target: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const what: Record<string, string> = {
+    ENOSPC: 'the disk is full (ENOSPC); free some space and add it again',
+    EDQUOT: 'the disk quota is used up (EDQUOT); free some space and add it again',
+    ENAMETOOLONG: 'the name is too long for the file system (ENAMETOOLONG); rename the received file shorter and add it again',
+    EACCES: 'no permission to write there (EACCES); check the folder\'s owner and permissions',
+    EPERM: 'not permitted to write there (EPERM); check the folder\'s owner and permissions',
+    EROFS: 'the file system is read-only (EROFS)',
+    EIO: 'the disk reported an I/O error (EIO); check it and add the file again',
+  };
+  const why = (code && what[code]) ?? `${code ?? (error as Error).message ?? String(error)}; add the file again once that is fixed`;
+  return `cannot write ${target}: ${why}; nothing was written`;
+}
+
+/** Longest slug `add` gives a new file: with the date, -N, and the temp file's suffix, well inside a file system's 255 bytes. */
+const MAX_SLUG = 80;
+
+/** A slug cut to MAX_SLUG characters at a word boundary (a long Chinese name's pinyin runs to hundreds). */
+export function shortSlug(slug: string): string {
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  const end = cut.lastIndexOf('-');
+  return (end > MAX_SLUG / 2 ? cut.slice(0, end) : cut.slice(0, MAX_SLUG)).replace(/-+$/, '');
+}
+
+/**
+ * A second duplicate key that folds the variants opencc's Traditional → Simplified conversion leaves
+ * apart (著 for 着: tw→cn writes 看著 as 看着, t→cn keeps 著), on a character-by-character conversion.
+ * The archive index keeps it beside the parse cache's key (textKeyOf) for each stored text that has
+ * one of those characters, so a Simplified copy made with opencc tw→cn is found.
+ */
+export function variantKeyOf(text: string): string {
+  return createHash('sha256').update(foldVariants(toSimplifiedAligned(text)).replace(/\s+/gu, ''), 'utf8').digest('hex');
+}
+
+/** Whether `text` has either side of a variant the conversion leaves apart (著 or 着): only then can its two keys differ. */
+function hasVariant(text: string): boolean {
+  variantSides ??= new RegExp(`[${Object.entries(VARIANTS).filter(([from]) => toSimplifiedAligned(from) === from).flat().join('')}]`, 'u');
+  return variantSides.test(text);
+}
+
+let variantSides: RegExp | undefined;
 
 /** Short summary lines of a record for the terminal: date, title, chairs, meetings, directives, warnings. */
 export function summaryLines(record: BulletinRecord): string[] {

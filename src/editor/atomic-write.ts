@@ -13,9 +13,18 @@ export interface WriteHooks {
   afterTemp?: (temp: string) => void;
 }
 
-/** The temp file's name: hidden, next to the target, never a .txt (so no reader takes it for a bulletin). */
+/** Bytes of the target's name kept in its temp file's name, so the temp name fits wherever the target does. */
+const TEMP_STEM_BYTES = 100;
+
+/**
+ * The temp file's name: hidden, next to the target, never a .txt (so no reader takes it for a
+ * bulletin), with the writer's pid (litter.ts deletes a dead writer's). A long target name is cut:
+ * the pid and random suffix must not push the temp name past the file system's limit.
+ */
 export function tempNameFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let stem = basename(target);
+  while (Buffer.byteLength(stem) > TEMP_STEM_BYTES) stem = Array.from(stem).slice(0, -1).join('');
+  return join(dirname(target), `.${stem}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BulletinError, parseBulletinFile } from '../parser/index.ts';
 import { toSimplified } from '../parser/script.ts';
 import type { BulletinRecord, Meeting } from '../record.ts';
+import { foldVariants } from '../variants.ts';
 
 /** One annotated meeting; an absent key asserts nothing. */
 export interface ExpectedMeeting {
@@ -63,17 +64,13 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = {
   理论学习中心组学习会: '理论学习中心组学习',
 };
 
-// Variants opencc leaves apart that a reader takes for one character.
-const VARIANTS: Readonly<Record<string, string>> = { 著: '着', 於: '于', 峯: '峰', 羣: '群', 綫: '线', 爲: '为', 裏: '里', 衆: '众' };
-const VARIANT = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'gu');
 // Full-width forms NFKC leaves alone, and spaces of every width.
 const WIDTH: Readonly<Record<string, string>> = { '【': '[', '】': ']', '〔': '[', '〕': ']', '「': '"', '」': '"', '『': '"', '』': '"', '“': '"', '”': '"', '‘': "'", '’': "'" };
 const WIDE = new RegExp(`[${Object.keys(WIDTH).join('')}]`, 'gu');
 
 /** A value as the scorer compares it: Simplified, half-width, without spaces. */
 export function fold(value: string): string {
-  return toSimplified(value.normalize('NFKC'))
-    .replace(VARIANT, (c) => VARIANTS[c]!)
+  return foldVariants(toSimplified(value.normalize('NFKC')))
     .replace(WIDE, (c) => WIDTH[c]!)
     .replace(/\s+/gu, '');
 }

@@ -1,8 +1,9 @@
 // The bulletin data layer: parses content/bulletins/**/*.txt and builds every index the pages show.
 // Templates only display what this module returns; nothing here knows about HTML.
-import { readdirSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { sharedParseCache } from '../editor/parse-cache.ts';
+import { kindOf, notRegularReason } from '../editor/regular-file.ts';
 import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
 import { site } from '../../site.config.ts';
 import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
@@ -211,15 +212,68 @@ export function bulletinUrl(record: Pick<BulletinRecord, 'id' | 'date'>): string
   return `/${y}/${m}/${d}/${bulletinSlug(record.id, record.date)}/`;
 }
 
-/** Every .txt file below `dir`, sorted, as absolute paths. */
+/** Every .txt file below `dir`, sorted, as absolute paths: regular files only (see scanBulletinFiles). */
 export function findBulletinFiles(dir: string): string[] {
-  let names: string[];
+  return scanBulletinFiles(dir).files;
+}
+
+/**
+ * The regular .txt files below `dir` (sorted, absolute), and what is refused by name: a .txt that is
+ * a symbolic link, FIFO, socket or device, and a link to a folder (never walked). Nothing is
+ * followed, so nothing from outside the folder is read; `dir` itself may be reached through a link
+ * only when it is the content folder's own (a bulletins/ that is a link is refused).
+ */
+export function scanBulletinFiles(dir: string): { files: string[]; refused: BulletinFailure[] } {
+  const files: string[] = [];
+  const refused: BulletinFailure[] = [];
+  const refuse = (path: string, stats: Parameters<typeof kindOf>[0]) => refused.push({ file: displayPath(path), reason: notRegularReason(kindOf(stats)) });
   try {
-    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+    const top = lstatSync(dir);
+    if (!top.isDirectory()) {
+      refuse(dir, top);
+      return { files, refused };
+    }
   } catch {
-    return [];
+    return { files, refused };
   }
-  return names.filter((n) => n.toLowerCase().endsWith('.txt')).map((n) => resolve(dir, n)).sort();
+  const walk = (folder: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      const isTxt = entry.name.toLowerCase().endsWith('.txt');
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) { if (isTxt) files.push(path); }
+      else if (isTxt || (entry.isSymbolicLink() && pointsToFolder(path))) refuse(path, entry);
+    }
+  };
+  walk(dir);
+  return { files: files.sort(), refused: refused.sort((a, b) => (a.file < b.file ? -1 : 1)) };
+}
+
+function pointsToFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The editor files that are there but are not regular files (a link to /etc/passwd, a FIFO), refused by name. */
+function irregularEditorFiles(contentDir: string): BulletinFailure[] {
+  const refused: BulletinFailure[] = [];
+  for (const name of ['officials.yml', 'officials.yaml', 'redirects.yml', 'redirects.yaml']) {
+    const path = join(contentDir, name);
+    try {
+      const stats = lstatSync(path);
+      if (!stats.isFile()) refused.push({ file: displayPath(path), reason: notRegularReason(kindOf(stats)) });
+    } catch { /* not there */ }
+  }
+  return refused;
 }
 
 function inYears(file: string, bulletinsDir: string, years: number[] | undefined): boolean {
@@ -440,8 +494,12 @@ export class Archive {
 export function loadArchive(options: ArchiveOptions): Archive {
   const contentDir = resolve(options.contentDir);
   const bulletinsDir = join(contentDir, 'bulletins');
-  const files = findBulletinFiles(bulletinsDir).filter((f) => inYears(f, bulletinsDir, options.years));
+  const scan = scanBulletinFiles(bulletinsDir);
+  const files = scan.files.filter((f) => inYears(f, bulletinsDir, options.years));
   const { records, failures } = parseAll(files, options.onParsed);
+  // Not regular files: refused by name, never read (a FIFO would hang the build, a link publish what it points to).
+  const irregular = [...scan.refused, ...irregularEditorFiles(contentDir)];
+  if (irregular.length > 0) throw new ArchiveError([...failures, ...irregular]);
 
   let officialsFile: ReturnType<typeof readOfficials>;
   let redirectsFile: ReturnType<typeof readRedirects>;
