@@ -10,6 +10,8 @@ import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type
 import { inScript } from './filters.ts';
 import { type ReviewGroup, reviewQueue } from './review.ts';
 import { duplicateIds } from './unique-ids.ts';
+import { contentPath, MAX_SEGMENT_BYTES, redirectFromProblem, redirectLine } from './site-paths.ts';
+import { sitemapFiles } from './sitemap.ts';
 import { bulletinSlug, hashedSlug, keyHash, pinyinSlug, pinyinSortKey } from './slug.ts';
 
 /** Where the archive comes from. */
@@ -85,6 +87,8 @@ export interface BulletinEntry extends BulletinRef {
   slug: string;
   /** The file on disk, copied byte for byte to `sourceUrl`. */
   sourceFile: string;
+  /** The file's path relative to the content folder (bulletins/2022/…): what the site shows and record.json says. */
+  sourcePath: string;
   sourceUrl: string;
   /** The whole record as JSON, text included. */
   jsonUrl: string;
@@ -185,7 +189,10 @@ export interface Redirect extends RedirectRule {
 
 /** A non-fatal warning for the editors' report. */
 export interface ReportItem {
+  /** The file as the builder names it (relative to the working folder when inside it), for the console. */
   file: string;
+  /** The file relative to the content folder, for /report/: the builder's own folders are never published. */
+  path: string;
   url?: string;
   title?: string;
   rule: string;
@@ -518,6 +525,10 @@ export function loadArchive(options: ArchiveOptions): Archive {
     const other = byUrl.get(url);
     if (other) failures.push({ file: displayPath(file), reason: `its URL ${url} is already taken by ${displayPath(other)}; rename one of the files` });
     else byUrl.set(url, file);
+    const slug = bulletinSlug(record.id, record.date);
+    if (Buffer.byteLength(slug) > MAX_SEGMENT_BYTES) {
+      failures.push({ file: displayPath(file), reason: `the last part of its URL (${slug.slice(0, 20)}…, from the file's name or front-matter id) is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; shorten it` });
+    }
   }
   // Two bulletins with one id (an id set in front matter): feeds and caches would list one twice.
   if (failures.length === 0) failures.push(...duplicateIds(records, displayPath).map((d) => ({ ...d, file: displayPath(d.file) })));
@@ -575,7 +586,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
     refs.set(d.id, ref);
     if (shared && slug !== bare) sharedBare.set(bare, [...(sharedBare.get(bare) ?? []), ref]);
     if (d.split === -1) {
-      archive.report.push({ file: officialsFile.file ? displayPath(officialsFile.file) : 'officials.yml', rule: 'officials/split-unmatched', line: 1, column: 1,
+      archive.report.push({ file: officialsFile.file ? displayPath(officialsFile.file) : 'officials.yml', path: officialsFile.file ? contentPath(contentDir, officialsFile.file) : 'officials.yml', rule: 'officials/split-unmatched', line: 1, column: 1,
         reason: `${d.key}: ${d.pairs.length} bulletin(s) match none of the split's rules; add a rule without place/from/until to say who they are` });
     }
   }
@@ -583,6 +594,9 @@ export function loadArchive(options: ArchiveOptions): Archive {
   for (const ref of refs.values()) {
     const other = slugOwner.get(ref.slug);
     if (other) throw new ArchiveError([{ file: displayPath(officialsFile.file ?? join(contentDir, 'officials.yml')), reason: `two people would share /officials/${ref.slug}/ (${other} and ${ref.id}); give one a different slug` }]);
+    if (Buffer.byteLength(ref.slug) > MAX_SEGMENT_BYTES) {
+      throw new ArchiveError([{ file: displayPath(officialsFile.file ?? join(contentDir, 'officials.yml')), reason: `the slug of ${ref.id} is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; give a shorter one` }]);
+    }
     slugOwner.set(ref.slug, ref.id);
   }
   for (const [bare, people] of sharedBare) {
@@ -610,7 +624,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
     };
     archive.bulletins.push({
       id: record.id, url, title: record.title, date: record.date, script: record.script, source: record.source,
-      record, slug: bulletinSlug(record.id, record.date), sourceFile: file, sourceUrl: `${url}source.txt`, jsonUrl: `${url}record.json`,
+      record, slug: bulletinSlug(record.id, record.date), sourceFile: file, sourcePath: contentPath(contentDir, file), sourceUrl: `${url}source.txt`, jsonUrl: `${url}record.json`,
       officials: record.officials.map((official) => ({ official, person: refs.get(ids.get(official)!)! })),
       meetings: record.meetings.map((meeting) => ({
         meeting,
@@ -620,7 +634,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
       })),
     });
     for (const w of record.warnings) {
-      archive.report.push({ file: displayPath(file), url, title: record.title, rule: w.rule, reason: w.reason, line: w.line, column: w.column });
+      archive.report.push({ file: displayPath(file), path: contentPath(contentDir, file), url, title: record.title, rule: w.rule, reason: w.reason, line: w.line, column: w.column });
     }
   }
   archive.bulletins.forEach((e, i) => {
@@ -705,13 +719,20 @@ export function loadArchive(options: ArchiveOptions): Archive {
     ...archive.bulletins.map((e) => e.url), ...archive.years.map((y) => y.url), ...archive.months.map((m) => m.url),
     ...archive.days.map((d) => d.url), ...archive.people.map((p) => p.url), ...archive.kinds.map((k) => k.url),
     ...archive.ambiguities.map((a) => a.url),
+    '/search/', ...[archive.pages.months, archive.pages.people, archive.pages.kinds, archive.pages.peopleIndex].flatMap((list) => list.map((p) => p.url)),
+  ]);
+  // The files the site writes beside its pages: a redirect below one could not be written.
+  const fileUrls = new Set<string>([
+    '/404.html', '/feed.xml', '/records.json', '/sitemap.xml', ...sitemapFiles(archive.sitemapUrls.length),
+    ...archive.bulletins.flatMap((e) => [e.sourceUrl, e.jsonUrl]), ...[...archive.people, ...archive.kinds].map((p) => `${p.url}feed.xml`),
   ]);
   const redirectProblems: BulletinFailure[] = [];
   const redirectFile = displayPath(redirectsFile.file ?? join(contentDir, 'redirects.yml'));
   const froms = new Set(redirectsFile.rules.map((r) => r.from));
   for (const rule of redirectsFile.rules) {
-    if (pageUrls.has(rule.from)) {
-      redirectProblems.push({ file: redirectFile, reason: `${rule.from} is a page of the archive; a redirect cannot replace it (remove the entry or the page)` });
+    const fromProblem = redirectFromProblem(rule.from, { pages: pageUrls, files: fileUrls });
+    if (fromProblem) {
+      redirectProblems.push({ file: redirectFile, reason: `${rule.from} ${fromProblem}`, line: redirectLine(redirectsFile.file, rule.from) });
       continue;
     }
     if (rule.to?.startsWith('/')) {

@@ -17,9 +17,13 @@ export interface EleventyConfig {
   setUseGitIgnore(use: boolean): void;
 }
 
-/** A bulletin's record.json: the record exactly as the parser made it, plus where its page and source copy are. */
+/**
+ * A bulletin's record.json: the record as the parser made it, plus where its page and source copy
+ * are; its source file's path is the one relative to the content folder (never the builder's own).
+ */
 export function recordJson(e: BulletinEntry): string {
-  return `${JSON.stringify({ ...e.record, url: e.url, source_url: e.sourceUrl }, null, 1)}\n`;
+  const record = { ...e.record, source_file: { ...e.record.source_file, path: e.sourcePath } };
+  return `${JSON.stringify({ ...record, url: e.url, source_url: e.sourceUrl }, null, 1)}\n`;
 }
 
 /**

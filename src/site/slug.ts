@@ -2,12 +2,21 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 
-/** 廖海军 → "liao-hai-jun"; 吕 → "lv"; non-Han ASCII letters and digits are kept. */
+/** The longest slug pinyinSlug returns: a URL segment (and a folder name) stays far below 255 bytes. */
+export const MAX_SLUG = 64;
+
+/**
+ * 廖海军 → "liao-hai-jun"; 吕 → "lv"; non-Han ASCII letters and digits are kept. A slug longer than
+ * MAX_SLUG is cut at a syllable and ends in the text's hash (60 × 廖 → "liao-liao-…-liao-1a2b3c").
+ */
 export function pinyinSlug(text: string): string {
   const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
   const slug = syllables.join('-').normalize('NFKD').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug || 'x';
+  if (slug.length <= MAX_SLUG) return slug || 'x';
+  const head = slug.slice(0, MAX_SLUG - 7);
+  const cut = head.lastIndexOf('-');
+  return `${cut > 0 ? head.slice(0, cut) : head}-${keyHash(text)}`;
 }
 
 /** A short suffix that depends only on the key: the first 6 hex digits of its SHA-256. */

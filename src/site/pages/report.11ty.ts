@@ -28,7 +28,7 @@ ${groups.map((g) => reviewGroup(g, s))}` : html`<p>${say('沒有待核對的公�
 ${a.report.length ? html`<div class="table-scroll"><table class="list report">
 <caption>${say('警告', s)}</caption>
 <thead><tr><th scope="col">${say('文件', s)}</th><th scope="col">${say('位置', s)}</th><th scope="col">${say('規則', s)}</th><th scope="col">${say('說明', s)}</th></tr></thead>
-<tbody>${a.report.map((w) => html`<tr><td>${w.url ? html`<a href="${siteUrl(w.url)}">${w.file}</a>` : w.file}</td><td>${w.line}:${w.column}</td><td><code>${w.rule}</code></td><td>${w.reason}</td></tr>`)}</tbody>
+<tbody>${a.report.map((w) => html`<tr><td>${w.url ? html`<a href="${siteUrl(w.url)}">${w.path}</a>` : w.path}</td><td>${w.line}:${w.column}</td><td><code>${w.rule}</code></td><td>${w.reason}</td></tr>`)}</tbody>
 </table></div>` : html`<p>${say('沒有警告。', s)}</p>`}`;
   return basePage({ script: s, title, path: '/report/', noindex: true, crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
 }
@@ -48,7 +48,7 @@ function reviewEntry({ bulletin: b, items }: ReviewEntry<BulletinEntry>, group: 
   const lang = b.script === s ? '' : html` lang="${langTag(b.script)}"`;
   const fix = fixLines(b.record, fieldsToFix(b.record, group, items), s);
   return html`<li>
-<p>${dateTime(b.date)} <a href="${siteUrl(b.url)}"${lang}>${b.title}</a> <code class="file">${b.record.source_file.path}</code></p>
+<p>${dateTime(b.date)} <a href="${siteUrl(b.url)}"${lang}>${b.title}</a> <code class="file">${b.sourcePath}</code></p>
 <ul>${items.map((i) => html`<li><code>${i.field}</code>: ${i.reason}</li>`)}</ul>
 ${fix ? html`<pre class="fix">${fix}</pre>` : ''}
 </li>`;
