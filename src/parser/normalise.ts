@@ -38,9 +38,8 @@ function isChinese(ch: string | undefined): boolean {
  */
 function rewrite(input: Mapped, pattern: RegExp, replace: (m: RegExpExecArray) => string): Mapped {
   const parts: string[] = [];
-  // Pieces of the new map: runs copied from the input and indices for replacements.
-  const pieces: Array<Int32Array | number[]> = [];
-  let length = 0;
+  // The replacements that change the text's length, with where they stand: only these change the map.
+  const resized: Array<{ start: number; end: number; replacement: string; keepsEach: boolean }> = [];
   let last = 0;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(input.text); m; m = pattern.exec(input.text)) {
@@ -51,27 +50,53 @@ function rewrite(input: Mapped, pattern: RegExp, replace: (m: RegExpExecArray) =
       continue;
     }
     parts.push(input.text.slice(last, start), replacement);
-    pieces.push(input.map.subarray(last, start));
-    // A replacement of the same length, or one that keeps the match's start (會議(huì yì) → 會議),
-    // keeps each character's source index; other characters point at the match's start.
-    const keepsEach = replacement.length === m[0].length || m[0].startsWith(replacement);
-    const indices: number[] = [];
-    for (let i = 0; i < replacement.length; i++) indices.push(input.map[keepsEach ? start + i : start]!);
-    pieces.push(indices);
-    length += start - last + replacement.length;
+    if (replacement.length !== m[0].length) {
+      // One that keeps the match's start (會議(huì yì) → 會議) keeps each character's source
+      // index; other characters point at the match's start.
+      resized.push({ start, end: start + m[0].length, replacement, keepsEach: m[0].startsWith(replacement) });
+    }
     last = start + m[0].length;
   }
   if (parts.length === 0) return input;
   parts.push(input.text.slice(last));
-  pieces.push(input.map.subarray(last));
-  length += input.text.length - last;
-  const map = new Int32Array(length);
+  const text = parts.join('');
+  // Same-length replacements (( → （ fifty thousand times) keep every index: the map is the input's.
+  if (resized.length === 0) return { text, map: input.map };
+  const map = new Int32Array(text.length);
   let at = 0;
-  for (const piece of pieces) {
-    map.set(piece, at);
-    at += piece.length;
+  let from = 0;
+  for (const r of resized) {
+    map.set(input.map.subarray(from, r.start), at);
+    at += r.start - from;
+    for (let i = 0; i < r.replacement.length; i++) map[at + i] = input.map[r.keepsEach ? r.start + i : r.start]!;
+    at += r.replacement.length;
+    from = r.end;
   }
-  return { text: parts.join(''), map };
+  map.set(input.map.subarray(from), at);
+  return { text, map };
+}
+
+/**
+ * Replaces single characters of `chars` one for one (each with `swap(ch, index)`, one character):
+ * the map stays the input's. A loop over the text, not a regular expression: a text of fifty
+ * thousand ( would otherwise build fifty thousand match arrays.
+ */
+function swapChars(input: Mapped, chars: string, swap: (ch: string, at: number) => string): Mapped {
+  const text = input.text;
+  let out: string[] | null = null;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (!chars.includes(ch)) continue;
+    const swapped = swap(ch, i);
+    if (swapped === ch) continue;
+    out ??= [];
+    out.push(text.slice(last, i), swapped);
+    last = i + 1;
+  }
+  if (out === null) return input;
+  out.push(text.slice(last));
+  return { text: out.join(''), map: input.map };
 }
 
 // A pinyin syllable with or without tone marks or a tone digit: zhǎng, lü4, huì.
@@ -210,19 +235,19 @@ const RULES: Rule[] = [
     // 读本(2008年版）: a parenthesis left unpaired beside Chinese becomes full-width too.
     name: 'fullwidth-lone-parentheses',
     apply: (input) =>
-      rewrite(input, /[()]/g, (m) => {
-        const chinese = isChinese(input.text[m.index - 1]) || isChinese(input.text[m.index + 1]);
-        return chinese ? (m[0] === '(' ? '（' : '）') : m[0];
+      swapChars(input, '()', (ch, at) => {
+        const chinese = isChinese(input.text[at - 1]) || isChinese(input.text[at + 1]);
+        return chinese ? (ch === '(' ? '（' : '）') : ch;
       }),
   },
   {
     // "區,區" → "區，區": ASCII , : ; ? ! beside a Chinese character or mark become full-width.
     name: 'fullwidth-punctuation',
     apply: (input) =>
-      rewrite(input, /[,:;?!]/g, (m) => {
-        const before = input.text[m.index - 1];
-        const after = input.text[m.index + 1];
-        return isChinese(before) || isChinese(after) ? FULLWIDTH[m[0]]! : m[0];
+      swapChars(input, ',:;?!', (ch, at) => {
+        const before = input.text[at - 1];
+        const after = input.text[at + 1];
+        return isChinese(before) || isChinese(after) ? FULLWIDTH[ch]! : ch;
       }),
   },
   {

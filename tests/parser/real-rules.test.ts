@@ -2,9 +2,10 @@
 // negative cases (shared/corpus/annotated is the development set; these keep each rule honest).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { ParseOptions } from '../../src/parser/index.ts';
 import { parseText } from './helpers.ts';
 
-const parse = (text: string, options = { year: 2022 }) => parseText(text, 'bulletin.txt', options);
+const parse = (text: string, options: ParseOptions = { year: 2022 }) => parseText(text, 'bulletin.txt', options);
 const meetings = (text: string) => parse(text).meetings;
 const names = (text: string) => parse(text).officials.map((o) => o.name);
 
@@ -75,7 +76,7 @@ describe('meetings on real text', () => {
     assert.deepEqual(shared.map((m) => m.chairs), [['林测甲'], ['林测甲']], 'one sentence convening both shares its chair');
   });
   test('Taiwan: 工作會報, held on a day at a place; 由縣長…親自主持', () => {
-    const r = parse('縣府第4次主管工作會報  發布日期：2014-07-21\n縣府103年第4次主管工作會報，21日上午9時在縣府第3會議室舉行，由縣長王測甲親自主持。', {} as { year: number });
+    const r = parse('縣府第4次主管工作會報  發布日期：2014-07-21\n縣府103年第4次主管工作會報，21日上午9時在縣府第3會議室舉行，由縣長王測甲親自主持。', {});
     assert.equal(r.date, '2014-07-21');
     assert.deepEqual(r.meetings.map((m) => [m.number, m.chairs]), [[4, ['王測甲']]]);
   });
@@ -172,23 +173,23 @@ describe('reporters, sources and dates on real text', () => {
     assert.equal(parse('本报讯 7月18日，县委书记林测甲主持召开县委常委会。').source, '');
   });
   test('dates: ISO in the text, ROC years, the page date when the dateline has only a day', () => {
-    assert.equal(parse('2023-05-06，县委书记林测甲主持召开县委常委会。', {} as { year: number }).date, '2023-05-06');
-    assert.equal(parse('民國112年3月6日，市長林測甲主持市政會議。', {} as { year: number }).date, '2023-03-06');
-    const r = parse('常务会议召开\n日期: 2019-12-26\n25日，市长林测甲主持召开常务会议。', {} as { year: number });
+    assert.equal(parse('2023-05-06，县委书记林测甲主持召开县委常委会。', {}).date, '2023-05-06');
+    assert.equal(parse('民國112年3月6日，市長林測甲主持市政會議。', {}).date, '2023-03-06');
+    const r = parse('常务会议召开\n日期: 2019-12-26\n25日，市长林测甲主持召开常务会议。', {});
     assert.equal(r.date, '2019-12-25');
     assert.equal(r.origin.date, 'text');
   });
   test('a wire\'s dateline gives way to the event\'s date; a day in brackets takes the page date\'s month', () => {
     assert.equal(parse('中新网山西新闻11月8日电 (通讯员 李测甲)11月5日，县政协党组召开（扩大）会议。', { year: 2021 }).date, '2021-11-05');
-    assert.equal(parse('金门县政府（19）日召开检讨会议，由副县长陈测甲主持。\n- 2025-12-20', {} as { year: number }).date, '2025-12-19');
+    assert.equal(parse('金门县政府（19）日召开检讨会议，由副县长陈测甲主持。\n- 2025-12-20', {}).date, '2025-12-19');
   });
   test('--date dates a text that gives none, and never overrides a date in the text', () => {
-    const undated = parse('区议会召开首次会议，民主党林测甲当选主席。', { date: '2020-01-02' } as { year: number });
+    const undated = parse('区议会召开首次会议，民主党林测甲当选主席。', { date: '2020-01-02' });
     assert.deepEqual([undated.date, undated.origin.date], ['2020-01-02', 'flag']);
-    assert.equal(parse('2023年3月6日，县委书记林测甲主持召开县委常委会。', { date: '2020-01-02' } as { year: number }).date, '2023-03-06');
+    assert.equal(parse('2023年3月6日，县委书记林测甲主持召开县委常委会。', { date: '2020-01-02' }).date, '2023-03-06');
   });
   test('the page date is no dateline: 发布时间 above 7月2日 gives 7月2日', () => {
-    assert.equal(parse('第36次县长办公会议召开\n发布时间：2020年07月03日\n7月2日下午，县长林测甲主持召开第36次县长办公会议。', {} as { year: number }).date, '2020-07-02');
+    assert.equal(parse('第36次县长办公会议召开\n发布时间：2020年07月03日\n7月2日下午，县长林测甲主持召开第36次县长办公会议。', {}).date, '2020-07-02');
   });
 });
 

@@ -87,10 +87,11 @@ export function isInstruction(segment: string): boolean {
 
 /** Where the text after the paragraph's first directive header starts (会议强调，|要…), or -1. */
 function firstHeader(simplified: string, para: Range): number {
-  HEADER.lastIndex = para.start;
-  const m = HEADER.exec(simplified);
-  if (!m || m.index >= para.end) return -1;
-  let at = m.index + m[0].length;
+  // Searched in the paragraph alone: a search of the whole text from each paragraph is quadratic.
+  HEADER.lastIndex = 0;
+  const m = HEADER.exec(simplified.slice(para.start, para.end));
+  if (!m) return -1;
+  let at = para.start + m.index + m[0].length;
   while (at < para.end && '，：:—、 '.includes(simplified[at]!)) at++;
   return at;
 }
@@ -99,10 +100,11 @@ function firstHeader(simplified: string, para: Range): number {
 function segments(simplified: string, range: Range): Range[] {
   const out: Range[] = [];
   let from = range.start;
-  SEGMENT_END.lastIndex = range.start;
-  for (let m = SEGMENT_END.exec(simplified); m && m.index < range.end; m = SEGMENT_END.exec(simplified)) {
-    out.push({ start: from, end: m.index });
-    from = m.index + 1;
+  const text = simplified.slice(range.start, range.end);
+  SEGMENT_END.lastIndex = 0;
+  for (let m = SEGMENT_END.exec(text); m; m = SEGMENT_END.exec(text)) {
+    out.push({ start: from, end: range.start + m.index });
+    from = range.start + m.index + 1;
   }
   if (from < range.end) out.push({ start: from, end: range.end });
   return out;

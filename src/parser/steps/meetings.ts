@@ -359,9 +359,12 @@ function buildMeeting(
   }
   const documents: string[] = [];
   if (!f.partner) {
-    DOCUMENT.lastIndex = start;
-    for (let m = DOCUMENT.exec(ctx.text); m && m.index < end; m = DOCUMENT.exec(ctx.text)) {
-      if (CITED_BEFORE.test(ctx.simplified.slice(Math.max(0, m.index - 2), m.index))) continue;
+    // Searched in the meeting's part alone, so many meetings stay linear.
+    const part = ctx.text.slice(start, end);
+    DOCUMENT.lastIndex = 0;
+    for (let m = DOCUMENT.exec(part); m; m = DOCUMENT.exec(part)) {
+      const at = start + m.index;
+      if (CITED_BEFORE.test(ctx.simplified.slice(Math.max(0, at - 2), at))) continue;
       // 《报告》 after 《2018年政府工作报告》: a short name for a title already listed.
       const title = m.groups!.title!;
       if (!documents.some((d) => d === title || (title.length <= SHORT_NAME && d.endsWith(title)))) documents.push(title);
