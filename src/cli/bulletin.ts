@@ -382,4 +382,9 @@ function checkCommand(argv: string[]): number {
   return errors + fatal + archiveProblems > 0 ? 1 : 0;
 }
 
+// `bulletin check | head`: a reader that stops early is no error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = await main(process.argv.slice(2));
