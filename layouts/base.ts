@@ -2,7 +2,7 @@
 import type { Script } from '../src/record.ts';
 import { site } from '../site.config.ts';
 import { absoluteUrl, langTag, say, siteUrl } from '../src/site/filters.ts';
-import { html, type SafeHtml } from '../src/site/html.ts';
+import { escapeHtml, html, type SafeHtml } from '../src/site/html.ts';
 
 export interface PageOptions {
   /** The page's script: the bulletin's own, else the site's default. Sets <html lang>. */
@@ -46,7 +46,7 @@ export function basePage(o: PageOptions, body: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.path === '/' ? siteName : `${o.title} · ${siteName}`}</title>
+<title>${o.path === '/' ? siteName : documentTitle(o.title, siteName)}</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ''}
 ${o.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="canonical" href="${absoluteUrl(o.path)}">
@@ -76,6 +76,22 @@ ${body}
 </footer>
 </body>
 </html>`}\n`);
+}
+
+// Search engines show about 70 characters of a page's title; html-validate's long-title rule counts
+// them as written in the page, escapes included (&lt; is 4).
+const MAX_TITLE = 70;
+
+/** "title · site", the title cut with … (at a code point) so that, escaped, the whole fits in MAX_TITLE. */
+function documentTitle(title: string, siteName: string): string {
+  const suffix = ` · ${siteName}`;
+  if (escapeHtml(title + suffix).length <= MAX_TITLE) return title + suffix;
+  let cut = '';
+  for (const ch of title) {
+    if (escapeHtml(`${cut}${ch}…${suffix}`).length > MAX_TITLE) break;
+    cut += ch;
+  }
+  return `${cut}…${suffix}`;
 }
 
 /**
