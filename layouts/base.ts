@@ -82,8 +82,13 @@ ${body}
 // them as written in the page, escapes included (&lt; is 4).
 const MAX_TITLE = 70;
 
+// Bidirectional embeddings and overrides (U+202A–U+202E, U+2066–U+2069): a <title> has no markup
+// to close them, so one in a bulletin's title would reverse the site's name after it in the tab.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+
 /** "title · site", the title cut with … (at a code point) so that, escaped, the whole fits in MAX_TITLE. */
-function documentTitle(title: string, siteName: string): string {
+function documentTitle(fullTitle: string, siteName: string): string {
+  const title = fullTitle.replace(BIDI_CONTROLS, '');
   const suffix = ` · ${siteName}`;
   if (escapeHtml(title + suffix).length <= MAX_TITLE) return title + suffix;
   let cut = '';

@@ -195,6 +195,11 @@ describe('the archive takes every hostile value as data', () => {
     const long = read(`${LONG_URL.slice(1)}index.html`);
     assert.match(long, /<title>(?:很长的标题)+很?长?的?标?… · [^<]+<\/title>/);
     assert.ok(long.includes(`<h1>${'很长的标题'.repeat(400)}&lt;script&gt;`), 'the heading keeps the whole title');
+    // A bidi override has nothing to close it in <title>: it would reverse the site's name in the tab.
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const title = /<title>[^<]*<\/title>/.exec(read(file))?.[0] ?? '';
+      assert.doesNotMatch(title, /[\u202A-\u202E\u2066-\u2069]/u, file);
+    }
     for (const file of files.filter((f) => /\.(html|xml)$/.test(f))) {
       assert.doesNotMatch(read(file), /<img\b|<script>alert/i, file);
     }
