@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`dev: --port must be a port number (0 for any free one), not '${values.port}'`);
     return 2;
   }
-  const server = await startDevServer({ contentDir: values.content!, outDir: values.out!, port, host: values.host!, prefix: site.pathPrefix });
+  const server = await startDevServer({ contentDir: values.content!, outDir: values.out!, port, host: values.host!, prefix: site.pathPrefix, hosts: [site.baseUrl] });
   console.log(`serving ${values.out} at ${server.url} with live reload; watching ${values.content}/ (Ctrl-C to stop)`);
   await new Promise<void>((ok) => {
     const stop = () => ok();

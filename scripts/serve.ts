@@ -16,5 +16,5 @@ if (!existsSync(values.dir!)) {
   console.error(`serve: ${values.dir} does not exist; run npm run build first`);
   process.exit(1);
 }
-const { url } = await serveStatic(values.dir!, { host: values.host, port: Number(values.port), prefix: site.pathPrefix });
+const { url } = await serveStatic(values.dir!, { host: values.host, port: Number(values.port), prefix: site.pathPrefix, hosts: [site.baseUrl] });
 console.log(`serving ${values.dir} at ${url} (Ctrl-C to stop)`);

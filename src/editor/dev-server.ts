@@ -4,11 +4,11 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { StageClock } from '../../scripts/bench/progress.ts';
-import { build, type BuildResult } from '../../scripts/build.ts';
+import { build, type BuildOptions, type BuildResult } from '../../scripts/build.ts';
 import { ArchiveError, forgetArchives } from '../site/archive.ts';
-import { CONTENT_TYPES, fileFor } from '../site/static-server.ts';
+import { allowedHosts, CONTENT_TYPES, fileFor, folderRedirect, refuseOtherHost } from '../site/static-server.ts';
 
 export interface DevOptions {
   /** The content folder to build and watch. */
@@ -25,6 +25,13 @@ export interface DevOptions {
   debounceMs?: number;
   /** Where progress lines go; default console.log. */
   log?: (line: string) => void;
+  /**
+   * Host names it answers to besides the loopback ones and `host` (SITE_URL's, as scripts/dev.ts
+   * passes it): a request with any other Host header is refused (421).
+   */
+  hosts?: Array<string | undefined>;
+  /** The build function; default scripts/build.ts's build (tests wrap it). */
+  build?: (options: BuildOptions) => Promise<BuildResult>;
 }
 
 /** One build's outcome, as the 'build' event and rebuild() report it. */
@@ -36,6 +43,8 @@ export interface BuildOutcome {
   result?: BuildResult;
   /** For a failed build: one "FILE:LINE: reason" per problem. */
   problems?: string[];
+  /** Content files that were removed while it ran (relative to the content folder): another build follows. */
+  removed?: string[];
 }
 
 /** The path of the live-reload event stream; the pages get a small script that listens to it. */
@@ -50,6 +59,11 @@ const RELOAD_SCRIPT = `<script>(() => {
     let bar = document.getElementById('dev-build-error');
     if (!bar) { bar = document.createElement('pre'); bar.id = 'dev-build-error'; bar.style.cssText = 'position:fixed;bottom:0;left:0;right:0;margin:0;padding:1em;background:#fee;color:#900;z-index:9999;white-space:pre-wrap'; document.body.append(bar); }
     bar.textContent = 'Rebuild failed; this is the last good site.\\n' + JSON.parse(e.data).join('\\n');
+  });
+  events.addEventListener('rebuilding', (e) => {
+    let bar = document.getElementById('dev-build-error');
+    if (!bar) { bar = document.createElement('pre'); bar.id = 'dev-build-error'; bar.style.cssText = 'position:fixed;bottom:0;left:0;right:0;margin:0;padding:1em;background:#ffd;color:#640;z-index:9999;white-space:pre-wrap'; document.body.append(bar); }
+    bar.textContent = JSON.parse(e.data).join('\\n');
   });
 })();</script>`;
 
@@ -76,6 +90,7 @@ export class DevServer extends EventEmitter {
   private closed = false;
   private readonly log: (line: string) => void;
   private readonly prefix: string;
+  private readonly hosts: ReadonlySet<string>;
 
   constructor(readonly options: DevOptions) {
     super();
@@ -83,6 +98,7 @@ export class DevServer extends EventEmitter {
     this.outDir = resolve(options.outDir);
     this.log = options.log ?? ((line) => console.log(line));
     this.prefix = options.prefix ?? '/';
+    this.hosts = allowedHosts(options.host ?? '127.0.0.1', options.hosts);
   }
 
   /** Builds once, starts serving and watching. Serves even when the first build fails (and says why). */
@@ -159,12 +175,26 @@ export class DevServer extends EventEmitter {
       // Every build reads the content folder afresh; the parse cache keeps unchanged bulletins cheap.
       forgetArchives();
       const clock = new StageClock({ show: false });
-      const result = await build({ contentDir: this.contentDir, outDir: this.outDir, clock, inPlace: true });
+      const result = await (this.options.build ?? build)({ contentDir: this.contentDir, outDir: this.outDir, clock, inPlace: true });
       outcome = { ok: true, seconds: seconds(), changed, result };
       const stages = clock.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(', ');
       this.log(`${changed[0] === 'start' ? 'built' : 'rebuilt'} in ${outcome.seconds.toFixed(2)} s (${result.bulletins} bulletins, ${result.pages} files${changed[0] === 'start' ? '' : `; changed: ${changed.join(', ')}`}; ${result.plan.mode === 'subset' ? `subset build, ${result.plan.items} changed page(s)` : `full build: ${result.plan.reason}`}; seconds: ${stages})`);
       this.send('reload', 'null');
     } catch (error) {
+      const removed = this.removedFiles(error);
+      // The same files again right after: something else is wrong; said as any failure is.
+      if (removed.length > 0 && this.last?.removed?.join('\n') !== removed.join('\n')) {
+        // Not the editor's mistake: the file went away between the look and the read. The watcher
+        // has seen it go; make sure a build follows.
+        const problems = removed.map((file) => `${file} was removed while building; rebuilding`);
+        outcome = { ok: false, seconds: seconds(), changed, problems, removed };
+        for (const problem of problems) this.log(problem);
+        this.send('rebuilding', JSON.stringify(problems));
+        for (const file of removed) this.schedule(file);
+        this.last = outcome;
+        this.emit('build', outcome);
+        return outcome;
+      }
       const problems = error instanceof ArchiveError
         ? error.failures.map((f) => `${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`)
         : [(error as Error).stack ?? String(error)];
@@ -178,6 +208,31 @@ export class DevServer extends EventEmitter {
     return outcome;
   }
 
+  /**
+   * The content files (relative to the content folder) a failed build could not read because they
+   * are gone now; empty when the failure had any other cause as well.
+   */
+  private removedFiles(error: unknown): string[] {
+    const inContent = (file: string) => {
+      const path = resolve(file);
+      const rel = relative(this.contentDir, path);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !existsSync(path) ? rel : undefined;
+    };
+    if (error instanceof ArchiveError) {
+      const files = error.failures.map((f) => inContent(f.file));
+      return files.every((f) => f !== undefined) ? [...new Set(files)] : [];
+    }
+    // A read that failed in a later stage (Eleventy wraps errors: originalError, cause).
+    for (let e = error as (NodeJS.ErrnoException & { originalError?: unknown }) | undefined, depth = 0; e && depth < 10; depth++) {
+      if (e.code === 'ENOENT' && typeof e.path === 'string') {
+        const file = inContent(e.path);
+        return file ? [file] : [];
+      }
+      e = (e.originalError ?? e.cause) as typeof e;
+    }
+    return [];
+  }
+
   private send(event: string, data: string): void {
     for (const client of this.clients) client.write(`event: ${event}\ndata: ${data}\n\n`);
   }
@@ -188,6 +243,9 @@ export class DevServer extends EventEmitter {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    // Before anything is read: the pages and the event stream (which carries build errors, with
+    // absolute paths) are for this machine's browser only.
+    if (refuseOtherHost(req, res, this.hosts)) return;
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -196,8 +254,9 @@ export class DevServer extends EventEmitter {
       req.on('close', () => this.clients.delete(res));
       return;
     }
-    if (!path.endsWith('/') && !extname(path) && this.siteFile(`${path}/`)) {
-      res.writeHead(301, { location: `${path}/` }).end();
+    const location = folderRedirect(this.outDir, path, this.prefix);
+    if (location) {
+      res.writeHead(301, { location }).end();
       return;
     }
     const file = this.siteFile(path);
