@@ -37,8 +37,8 @@ export function lineCheck(key: Uint8Array, json: Uint8Array): string {
   return crc32(json, crc32(key)).toString(16).padStart(CHECK_LENGTH, '0');
 }
 
-// A hand-written check, not zod: on a warm build it runs once per bulletin, and zod's took about
-// five times as long (tests/editor/parse-cache.test.ts times it).
+// A hand-written check, not zod: on a warm build it runs once per bulletin, and a zod schema of the
+// same shape took about five times as long (2,000 cached records, one pass in a fresh process).
 /**
  * A check of one value: why it is not of its shape, or undefined. A problem starts with the path
  * inside the value, then ": " (": not text" at the value itself); paths are made only on failure.
