@@ -12,6 +12,7 @@ import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts
 import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
 import { hasEarlyHelperThread, stopEarlyHelperThread } from './parse-helper-thread.ts';
 import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from './parse-pool.ts';
+import { site } from '../../site.config.ts';
 
 /** Packages whose behaviour shapes a record: their versions are part of the parser version. */
 const PARSER_PACKAGES = ['gray-matter', 'iconv-lite', 'luxon', 'opencc-js', 'pinyin-pro', 'zod'];
@@ -98,6 +99,8 @@ export function parserVersion(): string {
   for (const name of files) hash.update(`${name}\n`).update(readFileSync(join(ROOT, name))).update('\n');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   for (const name of PARSER_PACKAGES) hash.update(`${name}@${pkg.dependencies?.[name] ?? '?'}\n`);
+  // The archive's date range decides which dates parse (a new year moves its end): part of the version.
+  hash.update(`dates ${site.dates.first} ${site.dates.last}\n`);
   parserVersionMemo = hash.digest('hex').slice(0, 16);
   return parserVersionMemo;
 }
