@@ -80,6 +80,10 @@ describe('meetings on real text', () => {
     assert.equal(r.date, '2014-07-21');
     assert.deepEqual(r.meetings.map((m) => [m.number, m.chairs]), [[4, ['王測甲']]]);
   });
+  test('an event organised by an organ needs nobody named: 牌头镇组织人大代表视察…', () => {
+    assert.deepEqual(meetings('4月27日，某镇组织部分市县人大代表视察全镇工作运行情况。').map((m) => m.types), [['视察']]);
+    assert.deepEqual(meetings('4月27日，天气晴好，代表们视察工作。').map((m) => m.types), [], 'without an organiser or a leader there is no event');
+  });
   test('a meeting of two sides: 与…会面, with no chair', () => {
     const [m] = meetings('7月18日，区议会正副主席与民政事务局局长徐英伟会面。');
     assert.deepEqual([m!.types, m!.chairs], [['会面'], []]);

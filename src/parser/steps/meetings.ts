@@ -59,6 +59,8 @@ const EVENTS: Array<{ kind: string; pattern: RegExp }> = [
 ];
 // 10月23日，… / 又讯 at the start of a paragraph: a new event of the bulletin.
 const DATED_PARAGRAPH = /^(?:又讯|会后|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号])/u;
+// 牌头镇组织部分市县人大代表…视察: an organ (镇, 县, 区, 委员会 …) organising the event.
+const ORGANISED = /(?:镇|乡|街道|县|区|市|委员会|人大|政协|常委会|代表团)组织/u;
 // 会后，县派第一书记到村实地调研: a follow-up event needs nobody named.
 const FOLLOW_UP = /^(?:又讯|会后)/u;
 // Events whose people are not led by anyone named before them: a relay, a meeting of two sides.
@@ -236,9 +238,7 @@ function findMeetings(ctx: ParseContext, { masked, mentions }: Officials, from: 
 function leadEvent(text: string, mentions: Officials['mentions'], from: number): Found | null {
   let start = from;
   while (start < text.length && /\s/u.test(text[start]!)) start++;
-  // Someone is named in it: 会议传达学习了…精神 alone reports no event.
-  if (start >= text.length || mentionsIn(mentions, start, indexOrEnd(text, '\n', start)).length === 0) return null;
-  return eventIn(text, mentions, start);
+  return start < text.length ? eventIn(text, mentions, start) : null;
 }
 
 /** Where each paragraph after the first that opens with a date starts: 10月23日，…, 又讯 … */
@@ -260,8 +260,12 @@ function eventIn(text: string, mentions: Officials['mentions'], start: number): 
     const nameStart = start + m.index + m[0].lastIndexOf(m.groups!.name!);
     const clauseStart = sentenceStartAt(text, nameStart);
     // Led by someone named before it in its sentence.
+    // A relay needs someone named in its paragraph: 会议传达学习了…精神 alone reports no event.
+    if (LEADERLESS.has(kind) && mentionsIn(mentions, start, end).length === 0) continue;
     const followUp = FOLLOW_UP.test(paragraph);
-    if (!LEADERLESS.has(kind) && !followUp && mentionsIn(mentions, clauseStart, nameStart).length === 0) continue;
+    // 牌头镇组织部分人大代表视察…: an organ that organises the event stands for its leader.
+    const organised = ORGANISED.test(text.slice(clauseStart, nameStart));
+    if (!LEADERLESS.has(kind) && !followUp && !organised && mentionsIn(mentions, clauseStart, nameStart).length === 0) continue;
     return { sentenceStart: start, organStart: nameStart, organEnd: nameStart, nameStart, nameEnd: nameStart + m.groups!.name!.length, event: kind };
   }
   return null;
