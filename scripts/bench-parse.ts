@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { decodeBulletin } from '../src/parser/decode.ts';
 import { BulletinError, parseBulletin } from '../src/parser/index.ts';
+import { leastParseMs, repeated } from './bench/growth.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 const { values } = parseArgs({
@@ -73,31 +74,12 @@ const GROWTH_UNITS: Record<string, string> = {
   'numbered 一是': '一是', 'modal 要': '要', 'paren （': '（', 'quote “': '“', 'newline': '\n', 'date 7月18日，': '7月18日，',
   'byline （記者 高維）': '（記者 高維）', 'form line 出席人員：': '\n出席人員：廖海軍',
 };
-const LEAD = '7月18日，區長廖海軍主持召開區政府常務會議。';
-const encoder = new TextEncoder();
-function cpuMs(text: string): number {
-  const bytes = encoder.encode(text);
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = process.cpuUsage();
-    try {
-      parseBulletin(bytes, '2022-07-18-growth.txt');
-    } catch (error) {
-      if (!(error instanceof BulletinError)) throw error;
-    }
-    const used = process.cpuUsage(start);
-    samples.push((used.user + used.system) / 1e3);
-  }
-  // The least of five: a shared machine and the collector only ever add time.
-  return Math.min(...samples);
-}
 console.log('\n# growth: CPU ms (least of 5 runs) for one unit repeated to 50 KB and 100 KB (UTF-8)');
 console.log('| unit | 50 KB | 100 KB | ×');
 let worst = 0;
 for (const [label, unit] of Object.entries(GROWTH_UNITS)) {
-  const count = Math.ceil(100_000 / encoder.encode(unit).length);
-  const half = cpuMs(LEAD + unit.repeat(Math.floor(count / 2)));
-  const full = cpuMs(LEAD + unit.repeat(count));
+  const half = leastParseMs(repeated(unit, 50_000), 5);
+  const full = leastParseMs(repeated(unit, 100_000), 5);
   worst = Math.max(worst, full);
   console.log(`| ${label} | ${half.toFixed(1)} | ${full.toFixed(1)} | ${(full / Math.max(half, 1)).toFixed(2)} |`);
 }

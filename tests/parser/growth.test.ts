@@ -10,9 +10,9 @@ import { describe, test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
+import { leastParseMs, repeated } from '../../scripts/bench/growth.ts';
 import { BulletinError, parseBulletin } from '../../src/parser/index.ts';
 
-const LEAD = '7月18日，區長廖海軍主持召開區政府常務會議。';
 // The units that once made a rule quadratic, and their neighbours.
 const UNITS = [
   '《', '（', '(', '，', ',，', '、', '\n', '區長', '廖海軍', '長(zhǎng)', '召開會議', '会议强调，要',
@@ -30,37 +30,17 @@ const MEASURABLE_MS = 2;
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
-/** The least CPU time of two parses of `text`, in ms. */
-function cpuMs(text: string): number {
-  const bytes = encoder.encode(text);
-  let least = Infinity;
-  for (let i = 0; i < 2; i++) {
-    collect();
-    const start = process.cpuUsage();
-    try {
-      parseBulletin(bytes, '2022-07-18-growth.txt');
-    } catch (error) {
-      if (!(error instanceof BulletinError)) throw error;
-    }
-    const used = process.cpuUsage(start);
-    least = Math.min(least, (used.user + used.system) / 1e3);
-  }
-  return least;
-}
-
-/** `unit` repeated to about `bytes` bytes of UTF-8 after the lead sentence. */
-function run(unit: string, bytes: number): string {
-  return LEAD + unit.repeat(Math.max(1, Math.round(bytes / encoder.encode(unit).length)));
-}
+/** The least CPU time of two parses of `text` after a full collection each, in ms. */
+const cpuMs = (text: string) => leastParseMs(text, 2, collect);
 
 describe('parse time grows linearly', () => {
   // Warm the parser (JIT, conversion tables) so the first unit measured is not the slowest.
-  cpuMs(run('區長廖海軍出席，', 50_000));
+  cpuMs(repeated('區長廖海軍出席，', 50_000));
 
   /** Asserts that FACTOR times the run takes at most GROWTH times as long. */
   const linear = (unit: string) => {
-    const small = cpuMs(run(unit, BYTES));
-    const large = cpuMs(run(unit, FACTOR * BYTES));
+    const small = cpuMs(repeated(unit, BYTES));
+    const large = cpuMs(repeated(unit, FACTOR * BYTES));
     if (large < GROWTH * MEASURABLE_MS) return;
     assert.ok(large <= GROWTH * Math.max(small, MEASURABLE_MS), `'${unit}': ${small.toFixed(1)} ms at 400 KB, ${large.toFixed(1)} ms at 1.6 MB`);
   };

@@ -4,6 +4,7 @@
 import type { Directive } from '../../record.ts';
 import type { ParseContext } from '../context.ts';
 import { parseNumber } from '../vocab.ts';
+import { firstIndex, indexOrEnd } from '../text.ts';
 
 // 会议强调，… / 陆晓延要求常委班子成员要… / 提出四点建议 (not 的要求, a noun).
 const HEADER = /(?<!的)(?:强调|要求|指出|提出)/gu;
@@ -37,16 +38,7 @@ export function extractDirectives(ctx: ParseContext, start: number, end: number)
   const numbered = numberedItems(ctx.simplified, { start, end });
   for (const item of numbered) directives.push({ ...directive(ctx.text.slice(item.start, item.end)), at: item.start });
   // Items are in text order and disjoint: the first one ending after a position, by binary search.
-  const itemAfter = (at: number) => {
-    let lo = 0;
-    let hi = numbered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (numbered[mid]!.end <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return numbered[lo];
-  };
+  const itemAfter = (at: number) => numbered[firstIndex(numbered.length, (i) => numbered[i]!.end <= at)];
   const covered = (r: Range) => {
     const n = itemAfter(r.start);
     return n !== undefined && n.start < r.end;
@@ -158,11 +150,6 @@ function sentenceBefore(text: string, at: number): string {
   const from = text.lastIndexOf('。', at - 1) + 1;
   const before = text.slice(from, at);
   return before.trim() === '' ? text.slice(text.lastIndexOf('\n', at - 2) + 1, at) : before;
-}
-
-function indexOrEnd(text: string, search: string, from: number): number {
-  const i = text.indexOf(search, from);
-  return i === -1 ? text.length : i;
 }
 
 /** An item, without the marks that separated it from the next. */

@@ -2,6 +2,7 @@
 // such as 来源：… | 发布时间：…), and where the body starts. A headline names the bulletin; it is
 // never a second meeting, and the meetings are read from the body.
 import type { ParseContext } from '../context.ts';
+import { indexOrEnd } from '../text.ts';
 
 export interface Headline {
   /** The headline as written, or null when the text opens with its body. */
@@ -58,9 +59,4 @@ function overlap(line: string, sentence: string): number {
   let shared = 0;
   for (const c of new Set(line)) if (sentence.includes(c)) shared++;
   return shared;
-}
-
-function indexOrEnd(text: string, search: string, from: number): number {
-  const i = text.indexOf(search, from);
-  return i === -1 ? text.length : i;
 }

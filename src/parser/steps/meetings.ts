@@ -8,6 +8,7 @@ import { EVENT_KINDS, MEETING_KINDS, NUMERAL_CHARS, parseNumber } from '../vocab
 import { DATE_IN_TEXT, isoDate } from './date.ts';
 import { extractDirectives } from './directives.ts';
 import type { Mention, Officials } from './officials.ts';
+import { firstIndex, indexOrEnd } from '../text.ts';
 
 const NAME_CHARS = String.raw`[^，。；！？\n]`;
 // 主持召开区政府党组（扩大）会议, 召开了…会议, 举行第2届成立大会, 主持市政会议, 主持的「专组」第二次会议
@@ -147,13 +148,7 @@ export function extractMeetings(ctx: ParseContext, officials: Officials, bulleti
 
 /** The mentions that lie inside [start, end), found by binary search over the text-ordered list. */
 export function mentionsIn(mentions: Mention[], start: number, end: number): Mention[] {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(mentions.length, (i) => mentions[i]!.start < start);
   const out: Mention[] = [];
   for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) if (mentions[i]!.end <= end) out.push(mentions[i]!);
   return out;
@@ -336,11 +331,6 @@ function namesIn(clause: string, keys: ReadonlySet<string>): boolean {
     for (let length = 2; length <= 4; length++) if (keys.has(clause.substr(i, length))) return true;
   }
   return false;
-}
-
-function indexOrEnd(text: string, search: string, from: number): number {
-  const i = text.indexOf(search, from);
-  return i === -1 ? text.length : i;
 }
 
 function buildMeeting(

@@ -4,6 +4,7 @@
 import type { Meeting, Official, OfficialRole } from '../../record.ts';
 import type { ParseContext } from '../context.ts';
 import { AFTER_NAME_WORDS, SURNAMES, TITLE_SUFFIXES } from '../vocab.ts';
+import { firstIndex } from '../text.ts';
 
 /** One place in the text where a person is named. */
 export interface Mention {
@@ -447,14 +448,7 @@ function roleOf({ masked, byStart, covered, stopAfter, verbs, heavy, chairs }: R
 
 /** The index of the first value at or after `at` in a sorted list (its length if none). */
 function firstAtOrAfter(sorted: number[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(sorted.length, (i) => sorted[i]! < at);
 }
 
 // Words that may stand between a list of names and 出席: 等, 也, 分别, 应邀 …
