@@ -117,7 +117,7 @@ async function buildOurs(o: BenchOptions, content: string, out: string, cacheDir
  * Moves a previous run's output into `work` (deleted with it at the end) rather than deleting it
  * now: on this machine (ext4 with online discard), deleting 40,000 files just before a build raised
  * that build's kernel time from 13 s to 37-50 s and its wall time from 38 s to 62-72 s
- * (docs/benchmarks.md, session 4). That is the deletion's cost, not the next build's.
+ * (measured when the harness deleted the output in place; docs/benchmarks.md, "What is measured, and how"). That is the deletion's cost, not the next build's.
  */
 function moveAside(dir: string, work: string): void {
   if (existsSync(dir)) renameSync(dir, join(work, `old-output-${++movedAside}`));
