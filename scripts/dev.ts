@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { site } from '../site.config.ts';
-import { type DevOptions, DevServer, startDevServer } from '../src/editor/dev-server.ts';
+import { type DevOptions, DevServer, startDevServer } from '../src/dev/dev-server.ts';
 
 export { DevServer, startDevServer, type DevOptions };
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { site } from '../site.config.ts';
-import { serveStatic } from '../src/site/static-server.ts';
+import { serveStatic } from '../src/dev/static-server.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { generateCorpus, officeHolder, titleHistory, writeCorpus, type CorpusFile } from '../scripts/generate-corpus.ts';
-import { JURISDICTIONS, REPORTERS, CORRESPONDENTS } from '../scripts/corpus/vocabulary.ts';
+import { generateCorpus, officeHolder, titleHistory, writeCorpus, type CorpusFile } from '../src/corpus/generate.ts';
+import { JURISDICTIONS, REPORTERS, CORRESPONDENTS } from '../src/corpus/vocabulary.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRIPT = join(REPO, 'scripts', 'generate-corpus.ts');

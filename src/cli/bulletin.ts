@@ -4,14 +4,14 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
-import { Adder, type AddResult, ArchiveIndex, displayPath, expandInputs, summaryLines } from '../editor/add.ts';
-import { ArchiveLockedError, type ArchiveLock, lockArchive } from '../editor/archive-lock.ts';
-import { removeDeadTempFiles } from '../editor/litter.ts';
-import { irregularReason } from '../editor/regular-file.ts';
-import { sharedParseCache } from '../editor/parse-cache.ts';
+import { Adder, type AddResult, ArchiveIndex, displayPath, expandInputs, summaryLines } from './add.ts';
+import { ArchiveLockedError, type ArchiveLock, lockArchive } from '../fs/archive-lock.ts';
+import { removeDeadTempFiles } from '../fs/litter.ts';
+import { irregularReason } from '../fs/regular-file.ts';
+import { sharedParseCache } from '../cache/parse-cache.ts';
 import { BulletinError, parseBulletinFile } from '../parser/index.ts';
 import type { BulletinRecord } from '../record.ts';
-import { ArchiveError, loadArchive, scanBulletinFiles } from '../site/archive.ts';
+import { ArchiveError, loadArchive, scanBulletinFiles } from '../archive/archive.ts';
 import { terminalJson, terminalText } from './terminal.ts';
 
 const USAGE = `Usage:

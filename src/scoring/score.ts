@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BulletinError, parseBulletinFile } from '../parser/index.ts';
 import { toSimplified } from '../parser/script.ts';
 import type { BulletinRecord, Meeting } from '../record.ts';
-import { foldVariants } from '../variants.ts';
+import { foldVariants } from '../parser/variants.ts';
 
 /** One annotated meeting; an absent key asserts nothing. */
 export interface ExpectedMeeting {

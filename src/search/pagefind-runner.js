@@ -1,4 +1,4 @@
-// The search stage's Pagefind runs, in a small Node process of their own (src/search/build-index.ts,
+// The search stage's Pagefind runs, in a small Node process of their own (src/search/index-stage.ts,
 // PagefindRunner, starts it with child_process.fork). The build's main thread is busy for tens of
 // seconds at a time while Eleventy renders, and a run that ended there was only noticed, and the
 // next started, once Eleventy was done: 1 shard of 17 was indexed during a 25 s render of 10,000
@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { basename } from 'node:path';
-import { removeDetached } from '../editor/remove-detached.js';
+import { removeDetached } from '../fs/remove-detached.js';
 
 /**
  * Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments

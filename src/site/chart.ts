@@ -1,6 +1,6 @@
 // Bulletins per month as an SVG bar chart drawn at build time, with a table as its text alternative.
 import type { Script } from '../record.ts';
-import type { MonthCount } from './archive.ts';
+import type { MonthCount } from '../archive/archive.ts';
 import { chineseMonth, say } from './filters.ts';
 import { html, type SafeHtml } from './html.ts';
 

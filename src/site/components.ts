@@ -1,6 +1,6 @@
 // Small pieces of markup the pages share: bulletin lists, pagers, calendars, name links.
 import type { Script } from '../record.ts';
-import type { BulletinRef, DayData, ListPage, MonthData, NameLink, PersonRef } from './archive.ts';
+import type { BulletinRef, DayData, ListPage, MonthData, NameLink, PersonRef } from '../archive/archive.ts';
 import { monthWeeks, WEEKDAYS } from './calendar.ts';
 import { chineseDate, langTag, say, siteUrl } from './filters.ts';
 import { html, type Interpolation, type SafeHtml } from './html.ts';

@@ -2,9 +2,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { site } from '../../site.config.ts';
-import { copyFileFresh, writeFileFresh } from '../editor/atomic-write.ts';
+import { copyFileFresh, writeFileFresh } from '../fs/atomic-write.ts';
 import { CODE_EXT, CODE_ROOT, ROOT } from '../paths.ts';
-import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from './archive.ts';
+import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from '../archive/archive.ts';
 
 /** The slice of Eleventy's config API the plugins use. */
 export interface EleventyConfig {

@@ -5,10 +5,10 @@ import { describe, it } from 'node:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildCommand, parseBenchArgs } from '../../scripts/bench/args.ts';
-import { formatDuration, progressLine } from '../../scripts/bench/progress.ts';
-import { cpuBetween, peakBetween } from '../../scripts/bench/proctree.ts';
-import { formatBytes, formatMB, formatSeconds, markdownTable, median, ratio } from '../../scripts/bench/stats.ts';
+import { buildCommand, parseBenchArgs } from '../../src/bench/args.ts';
+import { formatDuration, progressLine } from '../../src/build/progress.ts';
+import { cpuBetween, peakBetween } from '../../src/bench/proctree.ts';
+import { formatBytes, formatMB, formatSeconds, markdownTable, median, ratio } from '../../src/bench/stats.ts';
 
 describe('median', () => {
   it('takes the middle of an odd count and the mean of the middle two of an even one', () => {

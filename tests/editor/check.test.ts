@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { ParseCache } from '../../src/editor/parse-cache.ts';
+import { ParseCache } from '../../src/cache/parse-cache.ts';
 import { parseBulletinFile } from '../../src/parser/index.ts';
 import { writeContent } from '../site/helpers.ts';
 import { bulletin, cleanUp, TEXTS, tempArchive } from './helpers.ts';

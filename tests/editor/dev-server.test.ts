@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node
 import { get, request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build, type BuildOptions } from '../../scripts/build.ts';
+import { build, type BuildOptions } from '../../src/build/build.ts';
 import { type DevServer, startDevServer } from '../../scripts/dev.ts';
 import { SEED, SEED_URL } from '../site/helpers.ts';
 import { cleanUp, TEXTS, tempArchive } from './helpers.ts';

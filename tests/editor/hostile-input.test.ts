@@ -9,9 +9,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import * as OpenCC from 'opencc-js';
-import { Adder, ArchiveIndex } from '../../src/editor/add.ts';
-import { LOCK_NAME } from '../../src/editor/archive-lock.ts';
-import { ParseCache } from '../../src/editor/parse-cache.ts';
+import { Adder, ArchiveIndex } from '../../src/cli/add.ts';
+import { LOCK_NAME } from '../../src/fs/archive-lock.ts';
+import { ParseCache } from '../../src/cache/parse-cache.ts';
 import { cleanUp, listFiles, ROOT, TEXTS, tempArchive } from './helpers.ts';
 
 const roots: string[] = [];

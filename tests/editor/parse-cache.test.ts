@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { ParseCache } from '../../src/editor/parse-cache.ts';
+import { ParseCache } from '../../src/cache/parse-cache.ts';
 import { ROOT, TEXTS, bulletin, cleanUp, tempArchive } from './helpers.ts';
 
 /** Every line of every bucket file under `cache`, with the file it is in. */
@@ -30,7 +30,7 @@ function editLine(cache: string, marker: string, edit: (line: string) => string)
 
 /** The same line with its check made again, as a forger who knows the format would. */
 async function withCheck(line: string): Promise<string> {
-  const { lineCheck } = await import('../../src/editor/cache-entry.ts');
+  const { lineCheck } = await import('../../src/cache/cache-entry.ts');
   const [key, , ...rest] = line.split('\t');
   const json = rest.join('\t');
   return `${key}\t${lineCheck(Buffer.from(key!, 'latin1'), Buffer.from(json, 'utf8'))}\t${json}`;

@@ -1,13 +1,12 @@
-// Parsing on two threads (src/editor/parse-pool.ts): the worker's records and refusals are the
+// Parsing on two threads (src/workers/parse-pool.ts): the worker's records and refusals are the
 // parser's own, in order, and a build's parse through the cache gives what one thread gives.
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { isBuildCommand } from '../../scripts/build-early.ts';
-import { ParseCache } from '../../src/editor/parse-cache.ts';
-import { hasEarlyHelperThread, startHelperThreadEarly, stopEarlyHelperThread, waitForEarlyHelperThread } from '../../src/editor/parse-helper-thread.ts';
-import { EARLY_HELPER_FROM, HELPER_FROM, type ParseJob, ParseHelper, parseJob, toPosted } from '../../src/editor/parse-pool.ts';
+import { ParseCache } from '../../src/cache/parse-cache.ts';
+import { hasEarlyHelperThread, startHelperThreadEarly, stopEarlyHelperThread, waitForEarlyHelperThread } from '../../src/workers/parse-helper-thread.ts';
+import { EARLY_HELPER_FROM, HELPER_FROM, type ParseJob, ParseHelper, parseJob, toPosted } from '../../src/workers/parse-pool.ts';
 import { type BulletinRecord, RECORD_FIELDS } from '../../src/record.ts';
 import { ROOT, cleanUp, tempArchive } from './helpers.ts';
 
@@ -81,11 +80,8 @@ describe('parse helper', () => {
     stopEarlyHelperThread();
   });
 
-  test('the build command starts the thread early; a module that imports the build does not', async () => {
-    assert.equal(isBuildCommand(join(ROOT, 'scripts/build.ts')), true);
-    assert.equal(isBuildCommand(join(ROOT, 'scripts/dev.ts')), false);
-    assert.equal(isBuildCommand(undefined), false);
-    await import('../../scripts/build.ts');
+  test('a module that imports the build starts no thread (only the build command does)', async () => {
+    await import('../../src/build/build.ts');
     assert.equal(hasEarlyHelperThread(), false);
   });
 });

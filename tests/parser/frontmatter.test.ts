@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { ParseCache } from '../../src/editor/parse-cache.ts';
+import { ParseCache } from '../../src/cache/parse-cache.ts';
 import { BulletinError } from '../../src/parser/index.ts';
 import { COMPUTED_FIELDS, OVERRIDABLE_FIELDS } from '../../src/parser/overrides.ts';
 import { RECORD_FIELDS } from '../../src/record.ts';

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { leastParseMs, repeated } from '../../scripts/bench/growth.ts';
+import { leastParseMs, repeated } from '../../src/bench/growth.ts';
 import { BulletinError, parseBulletin } from '../../src/parser/index.ts';
 
 // The units that once made a rule quadratic, and their neighbours.

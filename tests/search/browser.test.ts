@@ -8,11 +8,11 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { generateCorpus } from '../../src/corpus/generate.ts';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { containsAll, fold, parseQuery } from '../../src/search/query.js';
-import { type BulletinEntry, loadArchive } from '../../src/site/archive.ts';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { type BulletinEntry, loadArchive } from '../../src/archive/archive.ts';
+import { serveStatic } from '../../src/dev/static-server.ts';
 import { cleanUp, ROOT, runBuild, SEED_URL, tempDir, writeContent, XSS_URL } from '../site/helpers.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 

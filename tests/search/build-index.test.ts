@@ -11,9 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
-import { planShards, type SearchIndexFile, shadowPage, type ShardCatalog } from '../../src/search/build-index.ts';
+import { planShards, type SearchIndexFile, shadowPage, type ShardCatalog } from '../../src/search/index-stage.ts';
 import { chunksHolding, indexText, pagefindChunk, pagefindWord } from '../../src/search/query.js';
-import { type BulletinEntry, loadArchive } from '../../src/site/archive.ts';
+import { type BulletinEntry, loadArchive } from '../../src/archive/archive.ts';
 import { buildFixtureSite, cleanUp, listFiles, ROOT, SEED_URL, tempDir } from '../site/helpers.ts';
 
 let root: string;

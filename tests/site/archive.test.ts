@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { ArchiveError, loadArchive } from '../../src/site/archive.ts';
-import { hashedSlug } from '../../src/site/slug.ts';
+import { ArchiveError, loadArchive } from '../../src/archive/archive.ts';
+import { hashedSlug } from '../../src/archive/slug.ts';
 import { cleanUp, tempDir } from './helpers.ts';
 
 const dirs: string[] = [];

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { serveStatic } from '../../src/dev/static-server.ts';
 import { buildFixtureSite, cleanUp, ROOT, SEED_URL, XSS_URL } from './helpers.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 

@@ -1,13 +1,13 @@
-// Rendering in several Eleventy runs (scripts/build.ts, renderChunks): what keeps a 100,000-bulletin
+// Rendering in several Eleventy runs (src/build/build.ts, renderChunks): what keeps a 100,000-bulletin
 // build within memory. The site must be the one a single run makes, byte for byte.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { build, RENDER_CHUNK, RENDER_CHUNK_LARGE, renderChunkSize, renderChunks } from '../../scripts/build.ts';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { forgetArchives, type RenderLists } from '../../src/site/archive.ts';
+import { build, RENDER_CHUNK, RENDER_CHUNK_LARGE, renderChunkSize, renderChunks } from '../../src/build/build.ts';
+import { generateCorpus } from '../../src/corpus/generate.ts';
+import { forgetArchives, type RenderLists } from '../../src/archive/archive.ts';
 import { cleanUp, listFiles, tempDir } from './helpers.ts';
 
 let root: string;

@@ -39,7 +39,7 @@ describe('the compiled build (npm run build)', () => {
     writeFileSync(script, `
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-const { ParseHelper, parseJob } = await import(${JSON.stringify(pathToFileURL(join(dir, 'src/editor/parse-pool.js')).href)});
+const { ParseHelper, parseJob } = await import(${JSON.stringify(pathToFileURL(join(dir, 'src/workers/parse-pool.js')).href)});
 const fixtures = ${JSON.stringify(join(ROOT, 'tests/fixtures'))};
 const files = readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort();
 const jobs = Array.from({ length: 30 }, (_, i) => files.map((f) => ({ bytes: readFileSync(join(fixtures, f)), path: 'tests/fixtures/' + i + '-' + f, options: {} }))).flat();

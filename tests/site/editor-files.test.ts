@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { EditorFileError, readOfficials, readRedirects } from '../../src/site/editor-files.ts';
+import { EditorFileError, readOfficials, readRedirects } from '../../src/archive/editor-files.ts';
 import { cleanUp, tempDir } from './helpers.ts';
 
 const dir = tempDir('editor-files');

@@ -11,7 +11,7 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
 import { site } from '../../site.config.ts';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { serveStatic } from '../../src/dev/static-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { cleanUp, listFiles, runBuild, tempDir } from './helpers.ts';
 

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import matter from 'gray-matter';
 import type { BulletinRecord, Meeting, ReviewItem } from '../../src/record.ts';
-import { fieldsToFix, fixLines, REVIEW_GROUPS, reviewGroupOf, reviewQueue, yamlString } from '../../src/site/review.ts';
+import { fieldsToFix, fixLines, REVIEW_GROUPS, reviewGroupOf, reviewQueue, yamlString } from '../../src/archive/review.ts';
 
 /** The YAML of a front-matter block, as the parser reads it (gray-matter, its cache off). */
 const readFront = (lines: string): Record<string, unknown> => matter(`---\n${lines}\n---\n正文\n`, {}).data;

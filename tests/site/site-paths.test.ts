@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { contentPath, redirectFromProblem } from '../../src/site/site-paths.ts';
-import { MAX_SLUG, pinyinSlug } from '../../src/site/slug.ts';
+import { contentPath, redirectFromProblem } from '../../src/archive/site-paths.ts';
+import { MAX_SLUG, pinyinSlug } from '../../src/archive/slug.ts';
 
 test('a slug longer than MAX_SLUG is cut at a syllable and ends in the name\'s hash; short ones are unchanged', () => {
   const long = pinyinSlug('廖'.repeat(60));

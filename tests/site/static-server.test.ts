@@ -1,4 +1,4 @@
-// npm run serve's server (src/site/static-server.ts): answers only to this machine's host names (and
+// npm run serve's server (src/dev/static-server.ts): answers only to this machine's host names (and
 // SITE_URL's), and makes a folder's redirect from the path it resolves to, never from the request.
 // Listens on 127.0.0.1 only; each test stops its server.
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { allowedHosts, folderRedirect, hostName, serveStatic } from '../../src/site/static-server.ts';
+import { allowedHosts, folderRedirect, hostName, serveStatic } from '../../src/dev/static-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'archive-static-server-'));
 mkdirSync(join(root, '2022/07'), { recursive: true });

@@ -1,4 +1,4 @@
-// Subset builds (src/site/subset.ts): after one new bulletin only the pages it changes are rendered,
+// Subset builds (src/build/plan.ts): after one new bulletin only the pages it changes are rendered,
 // over hard links to the previous site. The result must be the site a full build makes, byte for
 // byte; anything the subset cannot vouch for falls back to a full build; the live site's files are
 // never written in place, and a failed subset build leaves the previous site as it was.
@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { StageClock } from '../../scripts/bench/progress.ts';
-import { build } from '../../scripts/build.ts';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
-import { forgetArchives } from '../../src/site/archive.ts';
-import { fingerprintPath } from '../../src/site/fingerprint.ts';
+import type { StageClock } from '../../src/build/progress.ts';
+import { build } from '../../src/build/build.ts';
+import { generateCorpus } from '../../src/corpus/generate.ts';
+import { forgetArchives } from '../../src/archive/archive.ts';
+import { fingerprintPath } from '../../src/build/fingerprint.ts';
 import { cleanUp, listFiles, tempDir } from './helpers.ts';
 
 let root: string;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { ArchiveError, loadArchive } from '../../src/site/archive.ts';
+import { ArchiveError, loadArchive } from '../../src/archive/archive.ts';
 import { cleanUp, tempDir } from './helpers.ts';
 
 const dirs: string[] = [];

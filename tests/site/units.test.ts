@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { bulletinUrl, paginate } from '../../src/site/archive.ts';
+import { bulletinUrl, paginate } from '../../src/archive/archive.ts';
 import { monthWeeks } from '../../src/site/calendar.ts';
 import { chineseDate, chineseMonth, inScript, isoDateTime } from '../../src/site/filters.ts';
 import { escapeHtml, html, jsonForScript, unsafeRaw } from '../../src/site/html.ts';
 import { sitemapFiles } from '../../src/site/sitemap.ts';
-import { bulletinSlug, hashedSlug, keyHash, pinyinSlug } from '../../src/site/slug.ts';
+import { bulletinSlug, hashedSlug, keyHash, pinyinSlug } from '../../src/archive/slug.ts';
 import { paragraphsWithReadings } from '../../src/site/text.ts';
 
 test('html escapes every interpolation unless it is SafeHtml', () => {

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { SaxesParser } from 'saxes';
-import { loadArchive } from '../../src/site/archive.ts';
+import { loadArchive } from '../../src/archive/archive.ts';
 import { atomFeed } from '../../src/site/feed.ts';
 import { escapeXml, xml, xmlChars } from '../../src/site/html.ts';
 import { sitemapIndex, urlset } from '../../src/site/sitemap.ts';

@@ -1,12 +1,12 @@
 // A bulletin's page: header, what still needs review, meeting summary, the full text with pinyin
 // readings, source and neighbours; a field an editor set in front matter or a rule inferred carries a small mark.
 import { basePage } from '../../../layouts/base.ts';
-import type { Archive, BulletinEntry, BulletinRef } from '../archive.ts';
+import type { Archive, BulletinEntry, BulletinRef } from '../../archive/archive.ts';
 import { dateTime, nameLink, say } from '../components.ts';
 import { chineseDate, roleLabel, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { jsonLdScript, newsArticle } from '../jsonld.ts';
-import { REVIEW_GROUP_LABELS, reviewGroupId, reviewGroupOf } from '../review.ts';
+import { REVIEW_GROUP_LABELS, reviewGroupId, reviewGroupOf } from '../../archive/review.ts';
 import type { BulletinRecord, Script } from '../../record.ts';
 import { paragraphsWithReadings } from '../text.ts';
 

@@ -1,7 +1,7 @@
 // By date: every year with its count, and the whole archive as bulletins per month.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../../archive/archive.ts';
 import { say } from '../components.ts';
 import { chart } from '../chart-block.ts';
 import { siteUrl } from '../filters.ts';

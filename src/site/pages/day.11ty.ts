@@ -1,7 +1,7 @@
 // A day: the bulletins dated that day.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { DayData } from '../archive.ts';
+import type { DayData } from '../../archive/archive.ts';
 import { bulletinList, say } from '../components.ts';
 import { chineseDate } from '../filters.ts';
 import { html } from '../html.ts';

@@ -1,6 +1,6 @@
 // The archive's Atom feed: the latest bulletins.
 import { site } from '../../../site.config.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../../archive/archive.ts';
 import { atomFeed } from '../feed.ts';
 
 export const data = { permalink: '/feed.xml', eleventyExcludeFromCollections: true };

@@ -1,7 +1,7 @@
 // The home page: totals, ways into the archive, and the latest bulletins.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../../archive/archive.ts';
 import { bulletinList, say } from '../components.ts';
 import { chineseDate, siteUrl } from '../filters.ts';
 import { html } from '../html.ts';

@@ -1,6 +1,6 @@
 // Each meeting kind's Atom feed.
 import { site } from '../../../site.config.ts';
-import type { Archive, Kind } from '../archive.ts';
+import type { Archive, Kind } from '../../archive/archive.ts';
 import { atomFeed } from '../feed.ts';
 
 export const data = {

@@ -1,7 +1,7 @@
 // A meeting kind: its bulletins by month and in a list, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive, BulletinRef, Kind, ListPage } from '../archive.ts';
+import type { Archive, BulletinRef, Kind, ListPage } from '../../archive/archive.ts';
 import { chart } from '../chart-block.ts';
 import { bulletinList, pager, pageSuffix, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';

@@ -1,7 +1,7 @@
 // The meeting kinds, most frequent first.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../../archive/archive.ts';
 import { say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';

@@ -1,7 +1,7 @@
 // A month: its calendar and its bulletins, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive, BulletinRef, ListPage, MonthData } from '../archive.ts';
+import type { Archive, BulletinRef, ListPage, MonthData } from '../../archive/archive.ts';
 import { bulletinList, monthCalendar, pager, pageSuffix, say } from '../components.ts';
 import { html } from '../html.ts';
 

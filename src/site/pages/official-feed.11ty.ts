@@ -1,6 +1,6 @@
 // Each official's Atom feed.
 import { site } from '../../../site.config.ts';
-import type { Archive, Person } from '../archive.ts';
+import type { Archive, Person } from '../../archive/archive.ts';
 import { personName } from '../components.ts';
 import { atomFeed } from '../feed.ts';
 

@@ -1,7 +1,7 @@
 // A pinyin slug several people share (namesakes, homophones): links to each of them.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Ambiguity } from '../archive.ts';
+import type { Ambiguity } from '../../archive/archive.ts';
 import { personName, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';

@@ -1,7 +1,7 @@
 // An official's page: titles held over time, activity by month, and their bulletins, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive, ListPage, Person, PersonBulletin } from '../archive.ts';
+import type { Archive, ListPage, Person, PersonBulletin } from '../../archive/archive.ts';
 import { chart } from '../chart-block.ts';
 import { bulletinList, pager, pageSuffix, personName, say } from '../components.ts';
 import { chineseDate, roleLabel, siteUrl } from '../filters.ts';

@@ -1,7 +1,7 @@
 // The officials index, in pinyin order, with their titles and counts, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { ListPage, Person } from '../archive.ts';
+import type { ListPage, Person } from '../../archive/archive.ts';
 import { pager, pageSuffix, personName, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';

@@ -1,5 +1,5 @@
 // records.json: every bulletin's metadata, without its text (the full record is beside each page).
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../../archive/archive.ts';
 
 export const data = { permalink: '/records.json', eleventyExcludeFromCollections: true };
 

@@ -1,7 +1,7 @@
 // The editor's redirects: an old URL that sends readers on, or says its bulletin was withdrawn.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Redirect } from '../archive.ts';
+import type { Redirect } from '../../archive/archive.ts';
 import { say } from '../components.ts';
 import { absoluteUrl, chineseDate, siteUrl } from '../filters.ts';
 import { html } from '../html.ts';

@@ -2,12 +2,12 @@
 // what is missing, with the front-matter lines that would fix it), then every parser warning.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive, BulletinEntry } from '../archive.ts';
+import type { Archive, BulletinEntry } from '../../archive/archive.ts';
 import { dateTime, say } from '../components.ts';
 import { langTag, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Script } from '../../record.ts';
-import { fieldsToFix, fixLines, REVIEW_GROUP_LABELS, reviewGroupId, type ReviewEntry, type ReviewGroup, type ReviewGroupKey } from '../review.ts';
+import { fieldsToFix, fixLines, REVIEW_GROUP_LABELS, reviewGroupId, type ReviewEntry, type ReviewGroup, type ReviewGroupKey } from '../../archive/review.ts';
 
 export const data = { permalink: '/report/index.html', eleventyExcludeFromCollections: true };
 

@@ -3,7 +3,7 @@
 // in the URL and replaces the lists with counted ones.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive } from '../archive.ts';
+import type { Archive } from '../../archive/archive.ts';
 import { personName, say } from '../components.ts';
 import { chineseMonth, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';

@@ -1,7 +1,7 @@
 // A year: its twelve months as calendars, days with bulletins linked.
 import { basePage } from '../../../layouts/base.ts';
 import { site } from '../../../site.config.ts';
-import type { Archive, YearData } from '../archive.ts';
+import type { Archive, YearData } from '../../archive/archive.ts';
 import { monthCalendar, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';

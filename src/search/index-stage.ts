@@ -11,9 +11,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
-import { writeFileFresh } from '../editor/atomic-write.ts';
+import { writeFileFresh } from '../fs/atomic-write.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
-import type { Archive, BulletinEntry } from '../site/archive.ts';
+import type { Archive, BulletinEntry } from '../archive/archive.ts';
 import { decodePagefind, indexText } from './query.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -42,7 +42,7 @@ export interface SearchIndexOptions {
     /** Shard name → shardHash, as the previous build's SearchIndexResult gave them. */
     shards: Record<string, string>;
     /**
-     * The reused bundles stay where they are, in the previous site (scripts/build.ts, inPlace);
+     * The reused bundles stay where they are, in the previous site (src/build/build.ts, inPlace);
      * the build copies them over if it swaps the whole folder after all.
      */
     inPlace?: boolean;
@@ -296,7 +296,7 @@ function scratchDir(): string {
   }
 }
 
-/** How many Pagefind runs may go at once; may change while the stage runs (see scripts/build.ts). */
+/** How many Pagefind runs may go at once; may change while the stage runs (see src/build/build.ts). */
 export class JobLimit {
   private readonly listeners: Array<() => void> = [];
   constructor(private current: number) {}

@@ -1,5 +1,5 @@
 // A parse cache on disk: a bulletin whose bytes, path and options are unchanged is never parsed again.
-// Shared by `bulletin check`, `bulletin add` and the build's data layer (src/site/archive.ts).
+// Shared by `bulletin check`, `bulletin add` and the build's data layer (src/archive/archive.ts).
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,8 +10,8 @@ import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts';
 import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
-import { hasEarlyHelperThread, stopEarlyHelperThread } from './parse-helper-thread.ts';
-import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from './parse-pool.ts';
+import { hasEarlyHelperThread, stopEarlyHelperThread } from '../workers/parse-helper-thread.ts';
+import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from '../workers/parse-pool.ts';
 import { site } from '../../site.config.ts';
 
 /** Packages whose behaviour shapes a record: their versions are part of the parser version. */
@@ -68,7 +68,7 @@ const origins = new WeakMap<BulletinRecord, string>();
  * What a record was made from: the parser version and the cache key (the file's bytes, path and
  * options), for a record a ParseCache returned. Two records with the same origin are the same
  * record, which is what the cache itself relies on; so a build can tell an unchanged record
- * without hashing its JSON (src/site/fingerprint.ts).
+ * without hashing its JSON (src/build/fingerprint.ts).
  */
 export function recordOrigin(record: BulletinRecord): string | undefined {
   return origins.get(record);
@@ -93,8 +93,8 @@ export function parserVersion(): string {
   const files = [
     ...readdirSync(join(ROOT, 'src/parser'), { recursive: true, encoding: 'utf8' }).map((name) => join('src/parser', name)),
     'src/record.ts',
-    'src/editor/parse-cache.ts',
-    'src/editor/cache-entry.ts',
+    'src/cache/parse-cache.ts',
+    'src/cache/cache-entry.ts',
   ].filter((name) => name.endsWith('.ts')).sort();
   for (const name of files) hash.update(`${name}\n`).update(readFileSync(join(ROOT, name))).update('\n');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
@@ -132,7 +132,7 @@ export function textKeyOf(text: string): string {
  * Lines are appended in batches (see `write`).
  *
  * An entry is trusted only when its line's check matches and it is a record or refusal of the
- * record's shape for the very file looked up (src/editor/cache-entry.ts); any other line (edited
+ * record's shape for the very file looked up (src/cache/cache-entry.ts); any other line (edited
  * by hand, cut short, of another shape) is a miss: the file is parsed and its entry written again.
  */
 export class ParseCache {
@@ -176,7 +176,7 @@ export class ParseCache {
 
   /**
    * parseFile for each path, in order; a crash of the parser (a bug) is that file's Error. When
-   * many files are not in the cache, they are parsed on two threads (src/editor/parse-pool.ts):
+   * many files are not in the cache, they are parsed on two threads (src/workers/parse-pool.ts):
    * `helperFrom` is how many misses it takes (HELPER_FROM, or EARLY_HELPER_FROM when a command
    * started the helper's thread early; tests set it low), judged from each batch's share of misses.
    * `filesPerBatch`: files looked up at a time (FILES_PER_BATCH; tests set it low). `onParsed` is

@@ -2,16 +2,16 @@
 // Templates only display what this module returns; nothing here knows about HTML.
 import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { sharedParseCache } from '../editor/parse-cache.ts';
-import { kindOf, notRegularReason } from '../editor/regular-file.ts';
+import { sharedParseCache } from '../cache/parse-cache.ts';
+import { kindOf, notRegularReason } from '../fs/regular-file.ts';
 import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
 import { site } from '../../site.config.ts';
 import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
-import { inScript } from './filters.ts';
+import { inScript } from '../site/filters.ts';
 import { type ReviewGroup, reviewQueue } from './review.ts';
 import { duplicateIds } from './unique-ids.ts';
 import { contentPath, MAX_SEGMENT_BYTES, redirectFromProblem, redirectLine } from './site-paths.ts';
-import { sitemapFiles } from './sitemap.ts';
+import { sitemapFiles } from '../site/sitemap.ts';
 import { bulletinSlug, hashedSlug, keyHash, pinyinSlug, pinyinSortKey } from './slug.ts';
 
 /** Where the archive comes from. */
@@ -395,7 +395,7 @@ class PersonResolver {
 
 /**
  * What one Eleventy run renders from the paginated lists: every item (a full build), or only the
- * items a change touched (a subset build, src/site/subset.ts). Pages paginate over these.
+ * items a change touched (a subset build, src/build/plan.ts). Pages paginate over these.
  */
 export interface RenderLists {
   bulletins: BulletinEntry[];

@@ -1,4 +1,4 @@
-// The parse helper's worker thread (src/editor/parse-pool.ts, ParseHelper): takes the next job of
+// The parse helper's worker thread (src/workers/parse-pool.ts, ParseHelper): takes the next job of
 // a batch from the shared counter, parses it and posts the result, until none is left.
 // Plain JavaScript: Node 20 starts a worker only from a .js/.mjs file; parse-pool.ts (TypeScript)
 // is loaded through tsx's API, so both threads parse with the same parseJob. In the compiled copy of

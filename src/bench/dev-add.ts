@@ -3,18 +3,18 @@
 // is the moment all three are live. Starts the dev server (in this process) on a content folder,
 // waits for the first build, then K times: writes a new bulletin (write + rename, as `bulletin add`
 // does), polls its page every 20 ms until 200, then removes it and waits for that rebuild.
-// Usage: tsx scripts/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]
+// Usage: tsx src/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseBulletin } from '../../src/parser/index.ts';
-import { DevServer } from '../../src/editor/dev-server.ts';
-import { bulletinUrl } from '../../src/site/archive.ts';
-import { generateCorpus } from '../generate-corpus.ts';
+import { parseBulletin } from '../parser/index.ts';
+import { DevServer } from '../dev/dev-server.ts';
+import { bulletinUrl } from '../archive/archive.ts';
+import { generateCorpus } from '../corpus/generate.ts';
 import { median } from './stats.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, runs: { type: 'string', default: '3' } } });
-if (!values.content) throw new Error('usage: tsx scripts/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]');
+if (!values.content) throw new Error('usage: tsx src/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]');
 const content = values.content;
 const out = values.out ?? `${content.replace(/\/$/, '')}-dev-site`;
 const runs = Number(values.runs);

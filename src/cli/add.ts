@@ -9,11 +9,11 @@ import { decodeBulletin } from '../parser/decode.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import { slugFromFileName } from '../parser/steps/title.ts';
 import type { BulletinRecord } from '../record.ts';
-import { bulletinUrl, findBulletinFiles } from '../site/archive.ts';
-import { type WriteHooks, writeNewFile } from './atomic-write.ts';
-import { type ParseCache, textKeyOf } from './parse-cache.ts';
-import { kindOf, NotRegularFileError, readRegularFile } from './regular-file.ts';
-import { foldVariants, VARIANTS } from '../variants.ts';
+import { bulletinUrl, findBulletinFiles } from '../archive/archive.ts';
+import { type WriteHooks, writeNewFile } from '../fs/atomic-write.ts';
+import { type ParseCache, textKeyOf } from '../cache/parse-cache.ts';
+import { kindOf, NotRegularFileError, readRegularFile } from '../fs/regular-file.ts';
+import { foldVariants, VARIANTS } from '../parser/variants.ts';
 
 export interface AddOptions {
   /** The content folder; bulletins go to `bulletins/YYYY/` below it. */

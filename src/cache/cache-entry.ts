@@ -2,7 +2,7 @@
 // a record (or a refusal) of the record's schema (src/record.ts) for the file being looked up.
 import * as zlib from 'node:zlib';
 import type { BulletinErrorCode } from '../parser/errors.ts';
-import type { BulletinErrorData } from './parse-pool.ts';
+import type { BulletinErrorData } from '../workers/parse-pool.ts';
 import { type BulletinRecord, type Directive, type Meeting, type Official, type Origin, type ParseWarning, type Reading, RECORD_FIELDS, type Reporter, type ReviewItem, type SourceFile } from '../record.ts';
 
 /** CRC-32 table (zlib's polynomial), for a Node without zlib.crc32 (before 20.15). */
@@ -135,7 +135,7 @@ const RECORD = object({
 const ERROR_CODES = ['empty', 'too-large', 'binary', 'undecodable', 'private-use', 'front-matter', 'no-date', 'no-year', 'bad-date', 'io'] satisfies BulletinErrorCode[];
 const ERROR = object({ code: oneOf(ERROR_CODES), file: text, reason: text, line: count } satisfies Record<keyof BulletinErrorData, Check>, { optional: ['line'] });
 
-/** A cache entry (src/editor/parse-cache.ts): a record or the parser's refusal of the file. */
+/** A cache entry (src/cache/parse-cache.ts): a record or the parser's refusal of the file. */
 const ENTRY = object({ format: number, path: text, record: RECORD, error: ERROR, textKey: sha256 }, { optional: ['record', 'error', 'textKey'] });
 
 /**

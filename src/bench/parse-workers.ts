@@ -1,12 +1,12 @@
 // Does parsing in 2 worker_threads help? Parses a corpus folder in this thread, then split across
 // N workers (records cloned back to the main thread, as a build would need them); prints wall and CPU.
-// Usage: tsx scripts/bench/parse-workers.ts DIR [--workers 2] [--runs 3]
+// Usage: tsx src/bench/parse-workers.ts DIR [--workers 2] [--runs 3]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { BulletinError, parseBulletin } from '../../src/parser/index.ts';
+import { BulletinError, parseBulletin } from '../parser/index.ts';
 import { median } from './stats.ts';
 
 /** Parses the files; returns the records (failures are skipped: the corpus parses). */

@@ -5,10 +5,10 @@ import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
-import { StageClock } from '../../scripts/bench/progress.ts';
-import { build, type BuildOptions, type BuildResult } from '../../scripts/build.ts';
-import { ArchiveError, forgetArchives } from '../site/archive.ts';
-import { allowedHosts, CONTENT_TYPES, fileFor, folderRedirect, refuseOtherHost } from '../site/static-server.ts';
+import { StageClock } from '../build/progress.ts';
+import { build, type BuildOptions, type BuildResult } from '../build/build.ts';
+import { ArchiveError, forgetArchives } from '../archive/archive.ts';
+import { allowedHosts, CONTENT_TYPES, fileFor, folderRedirect, refuseOtherHost } from './static-server.ts';
 
 export interface DevOptions {
   /** The content folder to build and watch. */
@@ -30,7 +30,7 @@ export interface DevOptions {
    * passes it): a request with any other Host header is refused (421).
    */
   hosts?: Array<string | undefined>;
-  /** The build function; default scripts/build.ts's build (tests wrap it). */
+  /** The build function; default src/build/build.ts's build (tests wrap it). */
   build?: (options: BuildOptions) => Promise<BuildResult>;
 }
 

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { site } from '../../site.config.ts';
-import { recordOrigin } from '../editor/parse-cache.ts';
+import { recordOrigin } from '../cache/parse-cache.ts';
 import type { BulletinRecord } from '../record.ts';
-import type { Archive, BulletinEntry, Kind, Person, RenderLists } from './archive.ts';
+import type { Archive, BulletinEntry, Kind, Person, RenderLists } from '../archive/archive.ts';
 
 /** Bumped when the fingerprint's shape or meaning changes: an old file then means a full build. */
 export const FINGERPRINT_VERSION = 5;
@@ -26,7 +26,7 @@ export interface SiteFingerprint {
   ino: number;
   /** Per paginated list: item URL → hash of everything its page shows. */
   items: Record<ListName, Record<string, string>>;
-  /** Per search shard (pagefind/<name>/): hash of what its index was made from (src/search/build-index.ts shardHash). */
+  /** Per search shard (pagefind/<name>/): hash of what its index was made from (src/search/index-stage.ts shardHash). */
   search: Record<string, string>;
 }
 
@@ -47,7 +47,7 @@ function filesBelow(path: string): string[] {
 /** The code that decides what a page says: templates, layouts, site settings, search stage, build, packages. */
 export function codeHash(root: string): string {
   const h = createHash('sha256');
-  for (const part of ['src/site', 'layouts', 'src/search', 'src/record.ts', 'site.config.ts', '.eleventy.ts', 'scripts/build.ts', 'package.json', 'package-lock.json']) {
+  for (const part of ['src/site', 'src/archive', 'src/build', 'layouts', 'src/search', 'src/record.ts', 'site.config.ts', '.eleventy.ts', 'package.json', 'package-lock.json']) {
     for (const file of filesBelow(join(root, part))) h.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
   }
   for (const pkg of ['@11ty/eleventy', 'pagefind', 'opencc-js']) {
@@ -84,7 +84,7 @@ function recordHash(record: BulletinRecord): string {
 /**
  * An entry as its hash sees it: the record by recordHash, and of each official and meeting only
  * what the archive added (links to people and kinds). The official and meeting objects are the
- * record's own (src/site/archive.ts), so the record's hash already stands for them.
+ * record's own (src/archive/archive.ts), so the record's hash already stands for them.
  */
 function entryForHash(e: BulletinEntry): unknown {
   return {

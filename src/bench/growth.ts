@@ -1,6 +1,6 @@
 // Parse time of adversarial texts: one unit repeated after a real first sentence, the kinds of run
 // that made rules quadratic. Used by bench-parse.ts's growth table and tests/parser/growth.test.ts.
-import { BulletinError, parseBulletin } from '../../src/parser/index.ts';
+import { BulletinError, parseBulletin } from '../parser/index.ts';
 
 /** The bulletin's first sentence, before the repeated unit. */
 export const GROWTH_LEAD = '7月18日，區長廖海軍主持召開區政府常務會議。';

@@ -4,8 +4,8 @@
 // gone, a new month) means a full build. See docs/incremental.md.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { unlinkIfPresent } from '../editor/atomic-write.ts';
-import { type Archive, countItems, type RenderLists } from './archive.ts';
+import { unlinkIfPresent } from '../fs/atomic-write.ts';
+import { type Archive, countItems, type RenderLists } from '../archive/archive.ts';
 import { codeHash, editorFilesHash, FINGERPRINT_VERSION, fingerprintPath, globalHash, itemHashes, itemKey, type ListName, type SiteFingerprint } from './fingerprint.ts';
 
 /** Top-level folders of the site a subset build does not carry over: written whole by every build. */
@@ -39,7 +39,7 @@ export interface PreviousBuild {
   /** Undefined when nothing of the previous build can be trusted; `reason` says why. */
   fingerprint?: SiteFingerprint;
   reason: string;
-  /** The current code's hash (src/site/fingerprint.ts codeHash). */
+  /** The current code's hash (src/build/fingerprint.ts codeHash). */
   code: string;
 }
 

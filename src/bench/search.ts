@@ -2,7 +2,7 @@
 // (/search/?q=…) and a second (typed), and the time from the last keystroke to the first result.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { serveStatic } from '../dev/static-server.ts';
 
 export interface SearchQueryFigures {
   query: string;
