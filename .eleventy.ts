@@ -1,15 +1,15 @@
 // Eleventy configuration: wires the archive's plugins and folders; the logic lives in src/site/.
-import { site } from './site.config.ts';
+import { site } from './src/config.ts';
 import { filtersPlugin } from './src/site/filters.ts';
-import { archivePlugin, assetsPlugin, type EleventyConfig, PAGE_FORMAT, PAGES_DIR, typescriptPagesPlugin } from './src/site/plugin.ts';
+import { assetsPlugin, type EleventyConfig, PAGE_FORMAT, PAGES_DIR, typescriptPagesPlugin } from './src/site/plugin.ts';
 
 export default function (eleventyConfig: EleventyConfig) {
   // Pages are *.11ty.ts modules that escape everything they print (src/site/html.ts).
   eleventyConfig.addPlugin(typescriptPagesPlugin);
   // Named filters, for any template that prefers them to imports.
   eleventyConfig.addPlugin(filtersPlugin);
-  // The bulletins, parsed from the content folder (ARCHIVE_CONTENT, set by scripts/build.ts --content).
-  eleventyConfig.addPlugin(archivePlugin, { contentDir: process.env.ARCHIVE_CONTENT ?? 'content' });
+  // The archive's data (archivePlugin in src/site/plugin.ts) is added by the build for each
+  // Eleventy run, through Eleventy's config callback (src/build/render.ts).
   // CSS, the browser script and the opencc-js converters.
   eleventyConfig.addPlugin(assetsPlugin);
   return {

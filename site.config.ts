@@ -1,4 +1,6 @@
-// Site settings in one place: the archive's name, where it is published, and its default script.
+// The archive's settings, for its editors to change: its name, where it is published, its default
+// script, list sizes, the dates a bulletin may have. src/config.ts reads this file (and lets SITE_URL
+// and SITE_PATH_PREFIX in the environment override the two addresses); the code reads src/config.ts.
 import type { Script } from './src/record.ts';
 
 export interface SiteConfig {
@@ -27,11 +29,11 @@ export interface SiteConfig {
   dates: { first: string; last: string };
 }
 
-/** The settings; SITE_URL and SITE_PATH_PREFIX in the environment override the two addresses. */
-export const site: SiteConfig = {
+/** The settings. */
+export const settings: SiteConfig = {
   name: { Hant: '長樂政務新聞檔案', Hans: '长乐政务新闻档案' },
-  baseUrl: (process.env.SITE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
-  pathPrefix: normalisePrefix(process.env.SITE_PATH_PREFIX ?? '/'),
+  baseUrl: 'http://127.0.0.1:8080',
+  pathPrefix: '/',
   defaultScript: 'Hant',
   pageSize: 50,
   feedSize: 50,
@@ -41,10 +43,3 @@ export const site: SiteConfig = {
   // From the founding of the People's Republic to the end of next year (in China's time zone).
   dates: { first: '1949-10-01', last: `${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1}-12-31` },
 };
-
-function normalisePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
-
-export default site;

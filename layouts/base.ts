@@ -1,7 +1,8 @@
 // The page frame every HTML page shares: head, header with the 繁/简 and reading switches, footer.
 import type { Script } from '../src/record.ts';
-import { site } from '../site.config.ts';
-import { absoluteUrl, langTag, say, siteUrl } from '../src/site/filters.ts';
+import { site } from '../src/config.ts';
+import { absoluteUrl, langTag, siteUrl } from '../src/site/filters.ts';
+import { say } from '../src/parser/script.ts';
 import { escapeHtml, html, type SafeHtml } from '../src/site/html.ts';
 
 export interface PageOptions {

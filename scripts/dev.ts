@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { site } from '../site.config.ts';
+import { env, site } from '../src/config.ts';
 import { type DevOptions, DevServer, startDevServer } from '../src/dev/dev-server.ts';
 
 export { DevServer, startDevServer, type DevOptions };
@@ -15,9 +15,9 @@ async function main(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' },
-        out: { type: 'string', default: process.env.ARCHIVE_OUT ?? '_site' },
-        port: { type: 'string', default: process.env.PORT ?? '8080' },
+        content: { type: 'string', default: env.contentDir },
+        out: { type: 'string', default: env.outDir },
+        port: { type: 'string', default: env.port },
         host: { type: 'string', default: '127.0.0.1' },
       },
     }));

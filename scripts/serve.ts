@@ -1,14 +1,14 @@
 // Serves the built site on 127.0.0.1 (PORT, default 8080). Usage: tsx scripts/serve.ts [--dir _site] [--port N]
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { site } from '../site.config.ts';
+import { env, site } from '../src/config.ts';
 import { serveStatic } from '../src/dev/static-server.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
   options: {
-    dir: { type: 'string', default: process.env.ARCHIVE_OUT ?? '_site' },
-    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    dir: { type: 'string', default: env.outDir },
+    port: { type: 'string', default: env.port },
     host: { type: 'string', default: '127.0.0.1' },
   },
 });

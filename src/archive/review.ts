@@ -1,7 +1,7 @@
 // The editor's review queue (/report/): bulletins with a guessed or missing field, grouped by what
 // is missing, and the front-matter lines (YAML) that would settle each one.
 import type { BulletinRecord, Meeting, ReviewItem, Script } from '../record.ts';
-import { say } from '../site/filters.ts';
+import { say } from '../parser/script.ts';
 
 /** What a review item is about, and so the group /report/ lists it under. */
 export type ReviewGroupKey = 'date' | 'title' | 'meetings' | 'chairs' | 'kinds' | 'other';

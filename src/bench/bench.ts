@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { bulletinUrl } from '../archive/archive.ts';
+import { bulletinUrl } from '../archive/urls.ts';
 import { parseBulletin } from '../parser/index.ts';
 import { type BenchOptions, buildCommand, parseBenchArgs, USAGE } from './args.ts';
 import { writeEleventySkeleton, writeHugoSkeleton } from './baseline.ts';

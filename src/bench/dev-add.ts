@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBulletin } from '../parser/index.ts';
 import { DevServer } from '../dev/dev-server.ts';
-import { bulletinUrl } from '../archive/archive.ts';
+import { bulletinUrl } from '../archive/urls.ts';
 import { generateCorpus } from '../corpus/generate.ts';
 import { median } from './stats.ts';
 

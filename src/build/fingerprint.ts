@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { site } from '../../site.config.ts';
+import { site } from '../config.ts';
 import { recordOrigin } from '../cache/parse-cache.ts';
 import type { BulletinRecord } from '../record.ts';
-import type { Archive, BulletinEntry, Kind, Person, RenderLists } from '../archive/archive.ts';
+import type { Archive, BulletinEntry, Kind, Person, RenderLists } from '../archive/model.ts';
 
 /** Bumped when the fingerprint's shape or meaning changes: an old file then means a full build. */
 export const FINGERPRINT_VERSION = 5;

@@ -5,7 +5,8 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unlinkIfPresent } from '../fs/atomic-write.ts';
-import { type Archive, countItems, type RenderLists } from '../archive/archive.ts';
+import { yearsOf } from '../archive/calendar.ts';
+import { type Archive, countItems, type RenderLists } from '../archive/model.ts';
 import { codeHash, editorFilesHash, FINGERPRINT_VERSION, fingerprintPath, globalHash, itemHashes, itemKey, type ListName, type SiteFingerprint } from './fingerprint.ts';
 
 /** Top-level folders of the site a subset build does not carry over: written whole by every build. */
@@ -19,6 +20,8 @@ export interface BuildPlan {
   items: number;
   /** Years whose bulletin pages changed: the search indexes a subset build would need to redo. */
   changedYears: number[];
+  /** What the render stage renders from the paginated lists: every item, or the changed ones. */
+  render: RenderLists;
   /**
    * The fingerprint to save once the new site is in place. Made when first asked for: a full build
    * with nothing to compare needs no item hashes until its pages are rendered (29 s at 100,000).
@@ -60,9 +63,8 @@ export function readPrevious(outDir: string, root: string): PreviousBuild {
 }
 
 /**
- * Decides between a full and a subset build and sets `archive.render` to match. `previous` is
- * readPrevious's answer; `full` (`--full` or ARCHIVE_FULL_BUILD, as scripts/build.ts reads them)
- * forces a full build.
+ * Decides between a full and a subset build, and what the render stage renders. `previous` is
+ * readPrevious's answer; `full` (the build's `--full`) forces a full build.
  */
 export function planBuild(o: { archive: Archive; contentDir: string; previous: PreviousBuild; full?: boolean }): BuildPlan {
   const { archive } = o;
@@ -79,10 +81,7 @@ export function planBuild(o: { archive: Archive; contentDir: string; previous: P
     items: Object.fromEntries(Object.entries(itemsNow()).map(([list, m]) => [list, Object.fromEntries(m)])) as SiteFingerprint['items'],
   });
   const all = archive.everything();
-  const full = (reason: string): BuildPlan => {
-    archive.render = all;
-    return { mode: 'full', reason, items: countItems(all), changedYears: yearsOf(archive.bulletins), next };
-  };
+  const full = (reason: string): BuildPlan => ({ mode: 'full', reason, items: countItems(all), changedYears: yearsOf(archive.bulletins), render: all, next });
   if (o.full) return full('a full build was asked for');
   const previous = o.previous.fingerprint;
   if (!previous) return full(o.previous.reason);
@@ -100,13 +99,7 @@ export function planBuild(o: { archive: Archive; contentDir: string; previous: P
   const items = countItems(subset);
   // Past a third of the pages, one full run costs no more than copying the old site and patching it.
   if (items > countItems(all) / 3) return full(`${items} of ${countItems(all)} pages changed`);
-  archive.render = subset;
-  return { mode: 'subset', reason: 'subset', items, changedYears: yearsOf(subset.bulletins), next };
-}
-
-/** The years of some bulletins, each once, in ascending order. */
-function yearsOf(bulletins: Array<{ date: string }>): number[] {
-  return [...new Set(bulletins.map((e) => Number(e.date.slice(0, 4))))].sort((a, b) => a - b);
+  return { mode: 'subset', reason: 'subset', items, changedYears: yearsOf(subset.bulletins), render: subset, next };
 }
 
 function linkTree(from: string, to: string, top: boolean): void {

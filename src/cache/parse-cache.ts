@@ -12,7 +12,7 @@ import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts
 import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
 import { hasEarlyHelperThread, stopEarlyHelperThread } from '../workers/parse-helper-thread.ts';
 import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from '../workers/parse-pool.ts';
-import { site } from '../../site.config.ts';
+import { site } from '../config.ts';
 
 /** Packages whose behaviour shapes a record: their versions are part of the parser version. */
 const PARSER_PACKAGES = ['gray-matter', 'iconv-lite', 'luxon', 'opencc-js', 'pinyin-pro', 'zod'];

@@ -1,17 +1,18 @@
 // The `build` command's terminal front: parses the arguments, runs the build (src/build/build.ts)
 // with progress lines, prints the warnings, or every problem when the build fails.
 import { parseArgs } from 'node:util';
-import { ArchiveError } from '../archive/archive.ts';
+import { ArchiveError } from '../archive/model.ts';
 import { build } from '../build/build.ts';
 import { StageClock } from '../build/progress.ts';
 import { terminalText } from './terminal.ts';
+import { env } from '../config.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' },
-      out: { type: 'string', default: process.env.ARCHIVE_OUT ?? '_site' },
+      content: { type: 'string', default: env.contentDir },
+      out: { type: 'string', default: env.outDir },
       quiet: { type: 'boolean', default: false },
       timings: { type: 'string' },
       full: { type: 'boolean', default: false },

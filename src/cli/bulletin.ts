@@ -11,8 +11,11 @@ import { irregularReason } from '../fs/regular-file.ts';
 import { sharedParseCache } from '../cache/parse-cache.ts';
 import { BulletinError, parseBulletinFile } from '../parser/index.ts';
 import type { BulletinRecord } from '../record.ts';
-import { ArchiveError, loadArchive, scanBulletinFiles } from '../archive/archive.ts';
+import { ArchiveError } from '../archive/model.ts';
+import { loadArchive } from '../archive/load.ts';
+import { scanBulletinFiles } from '../archive/scan.ts';
 import { terminalJson, terminalText } from './terminal.ts';
+import { env } from '../config.ts';
 
 const USAGE = `Usage:
   bulletin parse [--year YYYY] [--date YYYY-MM-DD] [--format json|md|summary] [--out DIR] [--force] FILE|DIR...
@@ -193,7 +196,7 @@ async function addCommand(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         year: { type: 'string' },
-        content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' },
+        content: { type: 'string', default: env.contentDir },
         'dry-run': { type: 'boolean', default: false },
       },
     });
@@ -321,10 +324,10 @@ class Progress {
   }
 }
 
-function checkCommand(argv: string[]): number {
+async function checkCommand(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' } } });
+    args = parseArgs({ args: argv, options: { content: { type: 'string', default: env.contentDir } } });
   } catch (error) {
     process.stderr.write(`bulletin check: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -366,7 +369,7 @@ function checkCommand(argv: string[]): number {
   let archiveProblems = 0;
   if (errors === 0 && fatal === 0) {
     try {
-      loadArchive({ contentDir });
+      await loadArchive({ contentDir });
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
       for (const f of error.failures) {

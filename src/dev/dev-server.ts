@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { StageClock } from '../build/progress.ts';
 import { build, type BuildOptions, type BuildResult } from '../build/build.ts';
-import { ArchiveError, forgetArchives } from '../archive/archive.ts';
+import { ArchiveError } from '../archive/model.ts';
 import { allowedHosts, CONTENT_TYPES, fileFor, folderRedirect, refuseOtherHost } from './static-server.ts';
 
 export interface DevOptions {
@@ -173,7 +173,6 @@ export class DevServer extends EventEmitter {
     let outcome: BuildOutcome;
     try {
       // Every build reads the content folder afresh; the parse cache keeps unchanged bulletins cheap.
-      forgetArchives();
       const clock = new StageClock({ show: false });
       const result = await (this.options.build ?? build)({ contentDir: this.contentDir, outDir: this.outDir, clock, inPlace: true });
       outcome = { ok: true, seconds: seconds(), changed, result };

@@ -19,6 +19,24 @@ export function toTraditional(text: string): string {
   return convert(text);
 }
 
+const inScriptMemo = new Map<string, string>();
+
+/** Text in the given script (opencc-js): canonical Simplified names and the site's labels on a page. */
+export function inScript(text: string, script: Script): string {
+  if (text.length > 40) return script === 'Hans' ? toSimplified(text) : toTraditional(text);
+  const key = script + text;
+  const known = inScriptMemo.get(key);
+  if (known !== undefined) return known;
+  const converted = script === 'Hans' ? toSimplified(text) : toTraditional(text);
+  inScriptMemo.set(key, converted);
+  return converted;
+}
+
+/** A site label, written once in Traditional, in the page's script (converted for Simplified pages). */
+export function say(text: string, script: Script): string {
+  return script === 'Hant' ? text : inScript(text, 'Hans');
+}
+
 // Simplified form of each BMP code unit, filled as characters are met: 0 = not looked up yet.
 const SIMPLIFIED_CODE = new Uint16Array(0x10000);
 const utf16 = new TextDecoder('utf-16le');

@@ -13,8 +13,10 @@ import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { writeFileFresh } from '../fs/atomic-write.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
-import type { Archive, BulletinEntry } from '../archive/archive.ts';
+import { byYear } from '../archive/calendar.ts';
+import type { Archive, BulletinEntry } from '../archive/model.ts';
 import { decodePagefind, indexText } from './query.js';
+import { env } from '../config.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -133,7 +135,7 @@ export interface BundleMeta {
 
 /** The Pagefind binary with Chinese support, as the pagefind package would find it. */
 export function pagefindBinary(): string {
-  if (process.env.PAGEFIND_EXTENDED_BINARY_PATH) return process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  if (env.pagefindBinary) return env.pagefindBinary;
   const require = createRequire(import.meta.url);
   const os = platform() === 'win32' ? 'windows' : platform();
   return require.resolve(`@pagefind/${os}-${arch()}/bin/pagefind_extended${os === 'windows' ? '.exe' : ''}`);
@@ -190,13 +192,8 @@ export interface Shard {
 
 /** Splits the bulletins into shards: one per year, a year cut into equal parts above `size`. */
 export function planShards(bulletins: BulletinEntry[], size: number): Shard[] {
-  const byYear = new Map<number, BulletinEntry[]>();
-  for (const e of bulletins) {
-    const year = Number(e.date.slice(0, 4));
-    byYear.set(year, [...(byYear.get(year) ?? []), e]);
-  }
   const shards: Shard[] = [];
-  for (const [year, entries] of [...byYear].sort((a, b) => b[0] - a[0])) {
+  for (const [year, entries] of [...byYear(bulletins)].reverse()) {
     const sorted = [...entries].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
     const parts = Math.ceil(sorted.length / size);
     const per = Math.ceil(sorted.length / parts);
@@ -231,7 +228,7 @@ class PagefindRunner {
       // Plain JavaScript: no loader hooks (tsx) from this process's flags.
       execArgv: [],
       // Smaller index chunks: a query fetches less (measured in docs/search.md).
-      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? '4000' },
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: env.pagefindChunkSize },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     limit.onChange(() => this.send({ type: 'jobs', value: limit.value }));

@@ -1,6 +1,6 @@
 // The monthly chart with its table, as pages show it: the SVG, then the numbers in a <details>.
 import type { Script } from '../record.ts';
-import type { Archive, MonthCount } from '../archive/archive.ts';
+import type { Archive, MonthCount } from '../archive/model.ts';
 import { monthlyChart, monthlyTable } from './chart.ts';
 import { say } from './components.ts';
 import { siteUrl } from './filters.ts';

@@ -1,7 +1,8 @@
 // Bulletins per month as an SVG bar chart drawn at build time, with a table as its text alternative.
 import type { Script } from '../record.ts';
-import type { MonthCount } from '../archive/archive.ts';
-import { chineseMonth, say } from './filters.ts';
+import type { MonthCount } from '../archive/model.ts';
+import { chineseMonth } from './filters.ts';
+import { say } from '../parser/script.ts';
 import { html, type SafeHtml } from './html.ts';
 
 const BAR = 8;

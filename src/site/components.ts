@@ -1,8 +1,9 @@
 // Small pieces of markup the pages share: bulletin lists, pagers, calendars, name links.
 import type { Script } from '../record.ts';
-import type { BulletinRef, DayData, ListPage, MonthData, NameLink, PersonRef } from '../archive/archive.ts';
+import type { BulletinRef, DayData, ListPage, MonthData, NameLink, PersonRef } from '../archive/model.ts';
 import { monthWeeks, WEEKDAYS } from './calendar.ts';
-import { chineseDate, langTag, say, siteUrl } from './filters.ts';
+import { chineseDate, langTag, siteUrl } from './filters.ts';
+import { say } from '../parser/script.ts';
 import { html, type Interpolation, type SafeHtml } from './html.ts';
 
 export { say };

@@ -1,7 +1,7 @@
 // Atom feeds: the archive's, each official's and each meeting kind's. All text is XML-escaped.
 import type { Script } from '../record.ts';
-import { site } from '../../site.config.ts';
-import type { Archive, BulletinRef } from '../archive/archive.ts';
+import { site } from '../config.ts';
+import type { Archive, BulletinRef } from '../archive/model.ts';
 import { absoluteUrl, isoDateTime, langTag } from './filters.ts';
 import { html, xml } from './html.ts';
 import { paragraphsWithReadings } from './text.ts';

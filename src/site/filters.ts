@@ -1,26 +1,9 @@
 // Display filters: dates in Chinese and ISO, script conversion, URLs. Named after what they return.
+// (inScript and say, the script conversions, live with the parser's: src/parser/script.ts.)
 import { DateTime } from 'luxon';
-import { toSimplified, toTraditional } from '../parser/script.ts';
+import { inScript, say } from '../parser/script.ts';
 import type { OfficialRole, Script } from '../record.ts';
-import { site } from '../../site.config.ts';
-
-const memo = new Map<string, string>();
-
-/** Text in the given script (opencc-js): canonical Simplified names and the site's labels on a page. */
-export function inScript(text: string, script: Script): string {
-  if (text.length > 40) return script === 'Hans' ? toSimplified(text) : toTraditional(text);
-  const key = script + text;
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const converted = script === 'Hans' ? toSimplified(text) : toTraditional(text);
-  memo.set(key, converted);
-  return converted;
-}
-
-/** A site label, written once in Traditional, in the page's script (converted for Simplified pages). */
-export function say(text: string, script: Script): string {
-  return script === 'Hant' ? text : inScript(text, 'Hans');
-}
+import { site } from '../config.ts';
 
 /** The BCP 47 tag of a script: zh-Hant or zh-Hans. */
 export function langTag(script: Script): string {

@@ -1,5 +1,5 @@
 // schema.org NewsArticle data for a bulletin page, as JSON-LD that cannot close its <script> element.
-import type { BulletinEntry } from '../archive/archive.ts';
+import type { BulletinEntry } from '../archive/model.ts';
 import { absoluteUrl, chineseDate, isoDateTime, langTag } from './filters.ts';
 import { html, jsonForScript, type SafeHtml } from './html.ts';
 

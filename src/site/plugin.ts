@@ -1,10 +1,10 @@
 // Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { site } from '../../site.config.ts';
+import { join } from 'node:path';
+import { site } from '../config.ts';
 import { copyFileFresh, writeFileFresh } from '../fs/atomic-write.ts';
 import { CODE_EXT, CODE_ROOT, ROOT } from '../paths.ts';
-import { type ArchiveOptions, type BulletinEntry, loadArchiveOnce } from '../archive/archive.ts';
+import type { Archive, BulletinEntry, RenderLists } from '../archive/model.ts';
 
 /** The slice of Eleventy's config API the plugins use. */
 export interface EleventyConfig {
@@ -26,20 +26,29 @@ export function recordJson(e: BulletinEntry): string {
   return `${JSON.stringify({ ...record, url: e.url, source_url: e.sourceUrl }, null, 1)}\n`;
 }
 
+/** What the build hands one Eleventy run: the archive, and the items of its paginated lists to render. */
+export interface ArchiveData {
+  archive: Archive;
+  render: RenderLists;
+}
+
 /**
- * The archive as global data `archive` (parsed once per build), the settings as `site`, and beside
- * each bulletin's page, once Eleventy has written the site: its source file, copied byte for byte,
- * and its record.json. (Both are written here rather than as Eleventy pages: 10,000 more pages
- * cost Eleventy 4 s and 200 MB at 10,000 bulletins.)
+ * The archive as global data `archive`, this run's lists as `render` (pages paginate over
+ * `render.*`; a page whose data says `wholeSite: true` renders from `archive` alone), the settings as
+ * `site`; and beside each rendered bulletin's page, once Eleventy has written the site: its source
+ * file, copied byte for byte, and its record.json. (Both are written here rather than as Eleventy
+ * pages: 10,000 more pages cost Eleventy 4 s and 200 MB at 10,000 bulletins.) The build adds this
+ * plugin through Eleventy's config callback (src/build/render.ts).
  */
-export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOptions): void {
+export function archivePlugin(eleventyConfig: EleventyConfig, data: ArchiveData): void {
   eleventyConfig.addGlobalData('site', site);
-  eleventyConfig.addGlobalData('archive', () => loadArchiveOnce(options));
+  eleventyConfig.addGlobalData('archive', data.archive);
+  eleventyConfig.addGlobalData('render', data.render);
   eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
     const output = outputOf(written);
     // Only the bulletins this run renders (a subset build starts from hard links to the previous
     // site, so the old link is removed first: the live site's file is never written in place).
-    for (const entry of loadArchiveOnce(options).render.bulletins) {
+    for (const entry of data.render.bulletins) {
       copyFileFresh(entry.sourceFile, join(output, entry.sourceUrl));
       writeFileFresh(join(output, entry.jsonUrl), recordJson(entry));
     }
@@ -60,8 +69,8 @@ export function typescriptPagesPlugin(eleventyConfig: EleventyConfig): void {
 /** The page modules' template format: 11ty.ts, or 11ty.js in the compiled copy. */
 export const PAGE_FORMAT = `11ty${CODE_EXT}`;
 
-/** The page modules' folder, from the repository root (Eleventy's working directory). */
-export const PAGES_DIR = relative(ROOT, join(CODE_ROOT, 'src/site/pages'));
+/** The page modules' folder (absolute). */
+export const PAGES_DIR = join(CODE_ROOT, 'src/site/pages');
 
 /** Files copied into the site as they are: site path → path from the repository root. */
 const ASSETS: Record<string, string> = {

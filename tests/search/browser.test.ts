@@ -11,7 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCorpus } from '../../src/corpus/generate.ts';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { containsAll, fold, parseQuery } from '../../src/search/query.js';
-import { type BulletinEntry, loadArchive } from '../../src/archive/archive.ts';
+import { type BulletinEntry } from '../../src/archive/model.ts';
+import { loadArchive } from '../../src/archive/load.ts';
 import { serveStatic } from '../../src/dev/static-server.ts';
 import { cleanUp, ROOT, runBuild, SEED_URL, tempDir, writeContent, XSS_URL } from '../site/helpers.ts';
 import { launchChromium } from '../helpers/chromium.ts';
@@ -40,7 +41,7 @@ before(async () => {
   const out = join(root, 'site');
   const result = runBuild(content, out);
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-  entries = loadArchive({ contentDir: content }).bulletins;
+  entries = (await loadArchive({ contentDir: content })).bulletins;
   const served = await serveStatic(out);
   server = served.server;
   base = served.url.replace(/\/$/, '');

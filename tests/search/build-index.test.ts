@@ -13,7 +13,8 @@ import { gunzipSync } from 'node:zlib';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { planShards, type SearchIndexFile, shadowPage, type ShardCatalog } from '../../src/search/index-stage.ts';
 import { chunksHolding, indexText, pagefindChunk, pagefindWord } from '../../src/search/query.js';
-import { type BulletinEntry, loadArchive } from '../../src/archive/archive.ts';
+import { type BulletinEntry } from '../../src/archive/model.ts';
+import { loadArchive } from '../../src/archive/load.ts';
 import { buildFixtureSite, cleanUp, listFiles, ROOT, SEED_URL, tempDir } from '../site/helpers.ts';
 
 let root: string;
@@ -54,10 +55,10 @@ describe('the shadow page', () => {
 });
 
 describe('the built site', () => {
-  test('has one Pagefind index per year and a catalog of each', () => {
+  test('has one Pagefind index per year and a catalog of each', async () => {
     const index = json<SearchIndexFile>('search/index.json');
     assert.deepEqual(index.shards.map((s) => s.name), ['2023', '2022', '2021']);
-    const byUrl = new Map(loadArchive({ contentDir: content }).bulletins.map((e) => [e.url, e]));
+    const byUrl = new Map((await loadArchive({ contentDir: content })).bulletins.map((e) => [e.url, e]));
     for (const shard of index.shards) {
       assert.ok(existsSync(join(out, 'pagefind', shard.name, 'pagefind-entry.json')), shard.name);
       const catalog = json<ShardCatalog>(`search/${shard.name}.json`);
@@ -96,9 +97,9 @@ describe('the built site', () => {
     assert.ok(catalog.kinds[seed]!.map((i) => index.kinds[i]!.slug).includes('chang-wu-hui-yi'));
   });
 
-  test('every index chunk, read as the search page reads it, holds each bulletin\'s tokens where they are', () => {
+  test('every index chunk, read as the search page reads it, holds each bulletin\'s tokens where they are', async () => {
     const index = json<SearchIndexFile>('search/index.json');
-    const byUrl = new Map(loadArchive({ contentDir: content }).bulletins.map((e) => [e.url, e]));
+    const byUrl = new Map((await loadArchive({ contentDir: content })).bulletins.map((e) => [e.url, e]));
     let checked = 0;
     for (const shard of index.shards) {
       const catalog = json<ShardCatalog>(`search/${shard.name}.json`);

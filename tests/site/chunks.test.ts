@@ -1,13 +1,14 @@
-// Rendering in several Eleventy runs (src/build/build.ts, renderChunks): what keeps a 100,000-bulletin
+// Rendering in several Eleventy runs (src/build/render.ts, renderChunks): what keeps a 100,000-bulletin
 // build within memory. The site must be the one a single run makes, byte for byte.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { build, RENDER_CHUNK, RENDER_CHUNK_LARGE, renderChunkSize, renderChunks } from '../../src/build/build.ts';
+import { build } from '../../src/build/build.ts';
+import { RENDER_CHUNK, RENDER_CHUNK_LARGE, renderChunkSize, renderChunks } from '../../src/build/render.ts';
 import { generateCorpus } from '../../src/corpus/generate.ts';
-import { forgetArchives, type RenderLists } from '../../src/archive/archive.ts';
+import { type RenderLists } from '../../src/archive/model.ts';
 import { cleanUp, listFiles, tempDir } from './helpers.ts';
 
 let root: string;
@@ -46,9 +47,7 @@ test('one Eleventy run up to RENDER_CHUNK items (10,000 bulletins), runs of REND
 });
 
 test('a site rendered in runs of 7 list items is the site one run renders, byte for byte', async () => {
-  forgetArchives();
   const one = await build({ contentDir: content, outDir: join(root, 'one'), full: true });
-  forgetArchives();
   const many = await build({ contentDir: content, outDir: join(root, 'many'), full: true, renderChunk: 7 });
   assert.ok(one.pages > 70, `${one.pages} pages`);
   const a = snapshot(join(root, 'one'));

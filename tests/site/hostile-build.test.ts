@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
-import { site } from '../../site.config.ts';
+import { site } from '../../src/config.ts';
 import { serveStatic } from '../../src/dev/static-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { cleanUp, listFiles, runBuild, tempDir } from './helpers.ts';

@@ -65,7 +65,7 @@ describe('the review notice on a bulletin page', () => {
     assert.deepEqual(r.needs_review.map((i) => i.field), ['date', 'title', 'meetings[0].chairs'], 'the fixture has these fields to review');
     const aside = notice(page(GUESSED_URL))!;
     assert.ok(aside, 'the page has a notice');
-    assert.match(aside, /^<aside class="review-notice" aria-labelledby="review-notice-heading" data-pagefind-ignore>\n<h2 id="review-notice-heading">待核對<\/h2>/);
+    assert.match(aside, /^<aside class="review-notice" aria-labelledby="review-notice-heading">\n<h2 id="review-notice-heading">待核對<\/h2>/);
     const items = [...aside.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]);
     assert.deepEqual(items, [
       `<a href="/report/#review-date">日期是推定的</a>（<code>date</code>）：<span lang="en">${escapeHtml(r.needs_review[0]!.reason)}</span>`,
@@ -115,8 +115,8 @@ describe('the 推定 mark', () => {
   test('follows a title the parser made up, after the heading', () => {
     assert.equal(record(GUESSED_URL).origin.title, 'inferred');
     const html = page(GUESSED_URL);
-    assert.match(html, /<\/h1> <small class="inferred" data-field="title" data-pagefind-ignore>推定<\/small>\n/);
-    assert.match(page(HANS_URL), /<\/h1> <small class="inferred" data-field="title" data-pagefind-ignore>推定<\/small>/);
+    assert.match(html, /<\/h1> <small class="inferred" data-field="title">推定<\/small>\n/);
+    assert.match(page(HANS_URL), /<\/h1> <small class="inferred" data-field="title">推定<\/small>/);
   });
 
   test('marks no field the text stated, nor an unknown source shown as 不詳', () => {

@@ -10,7 +10,6 @@ import { after, before, test } from 'node:test';
 import type { StageClock } from '../../src/build/progress.ts';
 import { build } from '../../src/build/build.ts';
 import { generateCorpus } from '../../src/corpus/generate.ts';
-import { forgetArchives } from '../../src/archive/archive.ts';
 import { fingerprintPath } from '../../src/build/fingerprint.ts';
 import { cleanUp, listFiles, tempDir } from './helpers.ts';
 
@@ -25,7 +24,6 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 async function buildInto(out: string, full = false, inPlace = false) {
-  forgetArchives();
   return build({ contentDir: content, outDir: out, full, inPlace });
 }
 
@@ -173,7 +171,6 @@ test('a failed subset build leaves the previous site and its fingerprint as they
   // A fault in the middle of rendering, after the previous site was linked into the temp folder.
   const stage = { total: undefined, count: 0, update() {}, end() {}, tick() {} };
   const clock = { start: (name: string) => (name === 'render' ? { ...stage, tick() { throw new Error('injected render fault'); } } : stage) };
-  forgetArchives();
   const chain = (e: unknown): string => (e ? `${String(e)} ${chain((e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause)}` : '');
   await assert.rejects(build({ contentDir: content, outDir: site, clock: clock as unknown as StageClock }), (e) => /injected render fault|trouble writing/.test(chain(e)));
   assert.deepEqual(snapshot(site), before, 'the previous site is untouched');

@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { bulletinUrl, paginate } from '../../src/archive/archive.ts';
+import { bulletinUrl, paginate } from '../../src/archive/urls.ts';
 import { monthWeeks } from '../../src/site/calendar.ts';
-import { chineseDate, chineseMonth, inScript, isoDateTime } from '../../src/site/filters.ts';
+import { chineseDate, chineseMonth, isoDateTime } from '../../src/site/filters.ts';
+import { inScript } from '../../src/parser/script.ts';
 import { escapeHtml, html, jsonForScript, unsafeRaw } from '../../src/site/html.ts';
-import { sitemapFiles } from '../../src/site/sitemap.ts';
+import { sitemapFiles } from '../../src/archive/urls.ts';
 import { bulletinSlug, hashedSlug, keyHash, pinyinSlug } from '../../src/archive/slug.ts';
 import { paragraphsWithReadings } from '../../src/site/text.ts';
 

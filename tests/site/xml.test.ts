@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { SaxesParser } from 'saxes';
-import { loadArchive } from '../../src/archive/archive.ts';
+import { loadArchive } from '../../src/archive/load.ts';
 import { atomFeed } from '../../src/site/feed.ts';
 import { escapeXml, xml, xmlChars } from '../../src/site/html.ts';
 import { sitemapIndex, urlset } from '../../src/site/sitemap.ts';
@@ -42,7 +42,7 @@ test('xml`` and escapeXml remove every character XML 1.0 forbids and keep tab, n
   assert.equal(escapeXml('<\u000C&'), '&lt;&amp;');
 });
 
-test('the archive feed, official and kind feeds and the sitemap parse as XML with controls in a title and a text', () => {
+test('the archive feed, official and kind feeds and the sitemap parse as XML with controls in a title and a text', async () => {
   const dir = tempDir('xml');
   dirs.push(dir);
   const file = join(dir, 'bulletins/2022/2022-07-18-ctl.txt');
@@ -57,7 +57,7 @@ reporters: ["周\\f測丁"]
 会议强调——
 要做好\u000B防汛准备。落实\u0008各项措施。
 `);
-  const archive = loadArchive({ contentDir: dir });
+  const archive = await loadArchive({ contentDir: dir });
   const entry = archive.bulletins[0]!;
   assert.match(entry.title, /\u000C/, 'the record keeps its text as given; only the XML drops the character');
   const feeds = [

@@ -4,7 +4,7 @@
 // range also gives an end date.
 import { basename } from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { site } from '../../../site.config.ts';
+import { site } from '../../config.ts';
 import type { Origin } from '../../record.ts';
 import { type ParseContext, warn } from '../context.ts';
 import { BulletinError } from '../errors.ts';

@@ -1,11 +1,11 @@
 // The page for addresses the archive does not have.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
+import { site } from '../../config.ts';
 import { say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
-export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true };
+export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true, wholeSite: true };
 
 export function render(): string {
   const s = site.defaultScript;

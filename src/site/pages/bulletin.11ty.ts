@@ -1,7 +1,7 @@
 // A bulletin's page: header, what still needs review, meeting summary, the full text with pinyin
 // readings, source and neighbours; a field an editor set in front matter or a rule inferred carries a small mark.
 import { basePage } from '../../../layouts/base.ts';
-import type { Archive, BulletinEntry, BulletinRef } from '../../archive/archive.ts';
+import type { Archive, BulletinEntry, BulletinRef } from '../../archive/model.ts';
 import { dateTime, nameLink, say } from '../components.ts';
 import { chineseDate, roleLabel, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -11,7 +11,7 @@ import type { BulletinRecord, Script } from '../../record.ts';
 import { paragraphsWithReadings } from '../text.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.bulletins', size: 1, alias: 'entry', addAllPagesToCollections: true },
+  pagination: { data: 'render.bulletins', size: 1, alias: 'entry', addAllPagesToCollections: true },
   permalink: (data: { entry: BulletinEntry }) => `${data.entry.url}index.html`,
 };
 
@@ -28,14 +28,14 @@ export function render(data: { entry: BulletinEntry; archive: Archive }): string
   // title alone): "set by the editor" when front matter set it, else "inferred" when a rule made it up
   // (a title from the first sentence). Fields the text stated carry no mark.
   const edited = (...fields: string[]): SafeHtml | '' => (fields.some((f) => r.origin[f] === 'front-matter')
-    ? html` <small class="edited" data-field="${fields[0]!}" data-pagefind-ignore>${say('編輯設定', s)}</small>`
+    ? html` <small class="edited" data-field="${fields[0]!}">${say('編輯設定', s)}</small>`
     : '');
   const inferred = (...fields: string[]): SafeHtml | '' => (fields.some((f) => r.origin[f] === 'inferred')
-    ? html` <small class="inferred" data-field="${fields[0]!}" data-pagefind-ignore>${say('推定', s)}</small>`
+    ? html` <small class="inferred" data-field="${fields[0]!}">${say('推定', s)}</small>`
     : '');
   const mark = (...fields: string[]): SafeHtml | '' => edited(...fields) || inferred(...fields);
   const list = (items: readonly unknown[]) => html`<ul class="inline">${items.map((i) => html`<li>${i as string}</li>`)}</ul>`;
-  const body = html`<article class="bulletin" data-pagefind-body data-id="${r.id}" data-date="${r.date}"${r.end_date ? html` data-end-date="${r.end_date}"` : ''} data-script="${s}" data-source="${r.source}"
+  const body = html`<article class="bulletin" data-id="${r.id}" data-date="${r.date}"${r.end_date ? html` data-end-date="${r.end_date}"` : ''} data-script="${s}" data-source="${r.source}"
  data-officials="${e.officials.map((o) => o.person.name.Hans).join(' ')}" data-official-slugs="${e.officials.map((o) => o.person.slug).join(' ')}"
  data-meeting-kinds="${[...new Set(r.meetings.flatMap((mt) => mt.types))].join(' ')}">
 <header>
@@ -45,7 +45,7 @@ export function render(data: { entry: BulletinEntry; archive: Archive }): string
 ${r.reporters.length ? html`<span>${r.reporters.map((p, i) => html`${i ? '、' : ''}${p.role ? `${p.role} ` : ''}${p.name}`)}${mark('reporters')}</span>` : ''}</p>
 </header>
 ${reviewNotice(r, s)}
-${r.meetings.length || e.officials.length ? html`<section class="summary" aria-labelledby="summary-heading" data-pagefind-ignore>
+${r.meetings.length || e.officials.length ? html`<section class="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">${say('摘要', s)}</h2>
 ${e.meetings.map(({ meeting, kinds, chairs, attendees }, i) => html`<section class="meeting" aria-labelledby="meeting-${i}">
 <h3 id="meeting-${i}">${meeting.name}${mark('meetings')}</h3>
@@ -63,9 +63,9 @@ ${e.officials.length ? html`<h3>${say('官員', s)}${mark('officials')}</h3><ul 
 </section>` : ''}
 <section class="fulltext" aria-labelledby="text-heading">
 <h2 id="text-heading">${say('全文', s)}</h2>
-${paragraphs.map((segments) => html`<p>${segments.map((seg) => (typeof seg === 'string' ? seg : html`<ruby>${seg.base}<rt data-pagefind-ignore>${seg.reading}</rt></ruby>`))}</p>`)}
+${paragraphs.map((segments) => html`<p>${segments.map((seg) => (typeof seg === 'string' ? seg : html`<ruby>${seg.base}<rt>${seg.reading}</rt></ruby>`))}</p>`)}
 </section>
-<footer class="source-file" data-pagefind-ignore>
+<footer class="source-file">
 <p>${say('原始文件', s)}：<a href="${siteUrl(e.sourceUrl)}" type="text/plain">source.txt</a>（${r.source_file.encoding}，SHA-256 <code>${r.source_file.sha256}</code>）· <a href="${siteUrl(e.jsonUrl)}" type="application/json">${say('結構化記錄', s)} JSON</a></p>
 </footer>
 </article>
@@ -97,7 +97,7 @@ const ENGLISH = /^[^\p{L}]*[A-Za-z]/u;
  */
 function reviewNotice(r: BulletinRecord, s: Script): SafeHtml | '' {
   if (r.needs_review.length === 0) return '';
-  return html`<aside class="review-notice" aria-labelledby="review-notice-heading" data-pagefind-ignore>
+  return html`<aside class="review-notice" aria-labelledby="review-notice-heading">
 <h2 id="review-notice-heading">${say('待核對', s)}</h2>
 <p>${say('以下內容不是原文寫明的：有的是自動推定的，有的在原文中沒有找到。編輯核對以前，請以原文為準。', s)}</p>
 <ul>${r.needs_review.map((item) => {

@@ -1,13 +1,13 @@
 // By date: every year with its count, and the whole archive as bulletins per month.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive } from '../../archive/model.ts';
 import { say } from '../components.ts';
 import { chart } from '../chart-block.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
-export const data = { permalink: '/dates/index.html' };
+export const data = { permalink: '/dates/index.html', wholeSite: true };
 
 export function render(data: { archive: Archive }): string {
   const a = data.archive;

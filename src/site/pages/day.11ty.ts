@@ -1,13 +1,13 @@
 // A day: the bulletins dated that day.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { DayData } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { DayData } from '../../archive/model.ts';
 import { bulletinList, say } from '../components.ts';
 import { chineseDate } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.days', size: 1, alias: 'day', addAllPagesToCollections: true },
+  pagination: { data: 'render.days', size: 1, alias: 'day', addAllPagesToCollections: true },
   permalink: (data: { day: DayData }) => `${data.day.url}index.html`,
 };
 

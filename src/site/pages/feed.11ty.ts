@@ -1,9 +1,9 @@
 // The archive's Atom feed: the latest bulletins.
-import { site } from '../../../site.config.ts';
-import type { Archive } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive } from '../../archive/model.ts';
 import { atomFeed } from '../feed.ts';
 
-export const data = { permalink: '/feed.xml', eleventyExcludeFromCollections: true };
+export const data = { permalink: '/feed.xml', eleventyExcludeFromCollections: true, wholeSite: true };
 
 export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;

@@ -1,12 +1,12 @@
 // The home page: totals, ways into the archive, and the latest bulletins.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive } from '../../archive/model.ts';
 import { bulletinList, say } from '../components.ts';
 import { chineseDate, siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
-export const data = { permalink: '/index.html' };
+export const data = { permalink: '/index.html', wholeSite: true };
 
 export function render(data: { archive: Archive }): string {
   const a = data.archive;

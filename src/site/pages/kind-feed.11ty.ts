@@ -1,10 +1,10 @@
 // Each meeting kind's Atom feed.
-import { site } from '../../../site.config.ts';
-import type { Archive, Kind } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive, Kind } from '../../archive/model.ts';
 import { atomFeed } from '../feed.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.kindFeeds', size: 1, alias: 'kind' },
+  pagination: { data: 'render.kindFeeds', size: 1, alias: 'kind' },
   permalink: (data: { kind: Kind }) => `${data.kind.url}feed.xml`,
   eleventyExcludeFromCollections: true,
 };

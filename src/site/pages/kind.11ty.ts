@@ -1,7 +1,7 @@
 // A meeting kind: its bulletins by month and in a list, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive, BulletinRef, Kind, ListPage } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive, BulletinRef, Kind, ListPage } from '../../archive/model.ts';
 import { chart } from '../chart-block.ts';
 import { bulletinList, pager, pageSuffix, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
@@ -10,7 +10,7 @@ import { html } from '../html.ts';
 type KindPage = ListPage<BulletinRef> & { kind: Kind };
 
 export const data = {
-  pagination: { data: 'archive.render.kinds', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'render.kinds', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: KindPage }) => `${data.list.url}index.html`,
 };
 

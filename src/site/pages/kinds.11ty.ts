@@ -1,12 +1,12 @@
 // The meeting kinds, most frequent first.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive } from '../../archive/model.ts';
 import { say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
-export const data = { permalink: '/kinds/index.html' };
+export const data = { permalink: '/kinds/index.html', wholeSite: true };
 
 export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;

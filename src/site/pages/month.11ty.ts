@@ -1,14 +1,14 @@
 // A month: its calendar and its bulletins, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive, BulletinRef, ListPage, MonthData } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive, BulletinRef, ListPage, MonthData } from '../../archive/model.ts';
 import { bulletinList, monthCalendar, pager, pageSuffix, say } from '../components.ts';
 import { html } from '../html.ts';
 
 type MonthPage = ListPage<BulletinRef> & { monthData: MonthData };
 
 export const data = {
-  pagination: { data: 'archive.render.months', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'render.months', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: MonthPage }) => `${data.list.url}index.html`,
 };
 

@@ -1,11 +1,11 @@
 // Each official's Atom feed.
-import { site } from '../../../site.config.ts';
-import type { Archive, Person } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive, Person } from '../../archive/model.ts';
 import { personName } from '../components.ts';
 import { atomFeed } from '../feed.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.personFeeds', size: 1, alias: 'person' },
+  pagination: { data: 'render.personFeeds', size: 1, alias: 'person' },
   permalink: (data: { person: Person }) => `${data.person.url}feed.xml`,
   eleventyExcludeFromCollections: true,
 };

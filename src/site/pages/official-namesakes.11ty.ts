@@ -1,13 +1,13 @@
 // A pinyin slug several people share (namesakes, homophones): links to each of them.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Ambiguity } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Ambiguity } from '../../archive/model.ts';
 import { personName, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.ambiguities', size: 1, alias: 'ambiguity', addAllPagesToCollections: true },
+  pagination: { data: 'render.ambiguities', size: 1, alias: 'ambiguity', addAllPagesToCollections: true },
   permalink: (data: { ambiguity: Ambiguity }) => `${data.ambiguity.url}index.html`,
 };
 

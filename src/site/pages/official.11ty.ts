@@ -1,7 +1,7 @@
 // An official's page: titles held over time, activity by month, and their bulletins, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive, ListPage, Person, PersonBulletin } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive, ListPage, Person, PersonBulletin } from '../../archive/model.ts';
 import { chart } from '../chart-block.ts';
 import { bulletinList, pager, pageSuffix, personName, say } from '../components.ts';
 import { chineseDate, roleLabel, siteUrl } from '../filters.ts';
@@ -10,7 +10,7 @@ import { html } from '../html.ts';
 type PersonPage = ListPage<PersonBulletin> & { person: Person };
 
 export const data = {
-  pagination: { data: 'archive.render.people', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'render.people', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: PersonPage }) => `${data.list.url}index.html`,
 };
 

@@ -1,13 +1,13 @@
 // The officials index, in pinyin order, with their titles and counts, a page at a time.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { ListPage, Person } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { ListPage, Person } from '../../archive/model.ts';
 import { pager, pageSuffix, personName, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.peopleIndex', size: 1, alias: 'list', addAllPagesToCollections: true },
+  pagination: { data: 'render.peopleIndex', size: 1, alias: 'list', addAllPagesToCollections: true },
   permalink: (data: { list: ListPage<Person> }) => `${data.list.url}index.html`,
 };
 

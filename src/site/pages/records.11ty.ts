@@ -1,7 +1,7 @@
 // records.json: every bulletin's metadata, without its text (the full record is beside each page).
-import type { Archive } from '../../archive/archive.ts';
+import type { Archive } from '../../archive/model.ts';
 
-export const data = { permalink: '/records.json', eleventyExcludeFromCollections: true };
+export const data = { permalink: '/records.json', eleventyExcludeFromCollections: true, wholeSite: true };
 
 export function render(data: { archive: Archive }): string {
   const records = data.archive.bulletins.map((e) => {

@@ -1,13 +1,13 @@
 // The editor's redirects: an old URL that sends readers on, or says its bulletin was withdrawn.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Redirect } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Redirect } from '../../archive/model.ts';
 import { say } from '../components.ts';
 import { absoluteUrl, chineseDate, siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.redirects', size: 1, alias: 'redirect' },
+  pagination: { data: 'render.redirects', size: 1, alias: 'redirect' },
   permalink: (data: { redirect: Redirect }) => `${data.redirect.from}index.html`,
   eleventyExcludeFromCollections: true,
 };

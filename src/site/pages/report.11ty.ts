@@ -1,15 +1,15 @@
 // The editors' report: the review queue (every bulletin with a guessed or missing field, grouped by
 // what is missing, with the front-matter lines that would fix it), then every parser warning.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive, BulletinEntry } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive, BulletinEntry } from '../../archive/model.ts';
 import { dateTime, say } from '../components.ts';
 import { langTag, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Script } from '../../record.ts';
 import { fieldsToFix, fixLines, REVIEW_GROUP_LABELS, reviewGroupId, type ReviewEntry, type ReviewGroup, type ReviewGroupKey } from '../../archive/review.ts';
 
-export const data = { permalink: '/report/index.html', eleventyExcludeFromCollections: true };
+export const data = { permalink: '/report/index.html', eleventyExcludeFromCollections: true, wholeSite: true };
 
 export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;

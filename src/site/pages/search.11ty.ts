@@ -2,13 +2,13 @@
 // JavaScript) whose filters list every official, kind, year and month; search.js runs the query
 // in the URL and replaces the lists with counted ones.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive } from '../../archive/model.ts';
 import { personName, say } from '../components.ts';
 import { chineseMonth, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
 
-export const data = { permalink: '/search/index.html', eleventyExcludeFromCollections: true };
+export const data = { permalink: '/search/index.html', eleventyExcludeFromCollections: true, wholeSite: true };
 
 export function render(data: { archive: Archive }): string {
   const s = site.defaultScript;

@@ -1,13 +1,13 @@
 // A year: its twelve months as calendars, days with bulletins linked.
 import { basePage } from '../../../layouts/base.ts';
-import { site } from '../../../site.config.ts';
-import type { Archive, YearData } from '../../archive/archive.ts';
+import { site } from '../../config.ts';
+import type { Archive, YearData } from '../../archive/model.ts';
 import { monthCalendar, say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
 import { html } from '../html.ts';
 
 export const data = {
-  pagination: { data: 'archive.render.years', size: 1, alias: 'yearData', addAllPagesToCollections: true },
+  pagination: { data: 'render.years', size: 1, alias: 'yearData', addAllPagesToCollections: true },
   permalink: (data: { yearData: YearData }) => `${data.yearData.url}index.html`,
 };
 
