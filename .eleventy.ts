@@ -1,4 +1,5 @@
 // Eleventy configuration: wires the archive's plugins and folders; the logic lives in src/site/.
+import { basePage } from './layouts/base.ts';
 import { site } from './src/config.ts';
 import { filtersPlugin } from './src/site/filters.ts';
 import { assetsPlugin, type EleventyConfig, PAGE_FORMAT, PAGES_DIR, typescriptPagesPlugin } from './src/site/plugin.ts';
@@ -10,6 +11,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin);
   // The archive's data (archivePlugin in src/site/plugin.ts) is added by the build for each
   // Eleventy run, through Eleventy's config callback (src/build/render.ts).
+  // The page frame (layouts/base.ts) every HTML page is rendered into: data.frame(options, body).
+  eleventyConfig.addGlobalData('frame', () => basePage);
   // CSS, the browser script and the opencc-js converters.
   eleventyConfig.addPlugin(assetsPlugin);
   return {

@@ -1,29 +1,12 @@
 // The page frame every HTML page shares: head, header with the 繁/简 and reading switches, footer.
+// Eleventy hands it to the pages as global data `frame` (.eleventy.ts); its contract is src/site/frame.ts.
 import type { Script } from '../src/record.ts';
 import { site } from '../src/config.ts';
 import { absoluteUrl, langTag, siteUrl } from '../src/site/filters.ts';
 import { say } from '../src/parser/script.ts';
+import type { PageOptions } from '../src/site/frame.ts';
 import { escapeHtml, html, type SafeHtml } from '../src/site/html.ts';
 
-export interface PageOptions {
-  /** The page's script: the bulletin's own, else the site's default. Sets <html lang>. */
-  script: Script;
-  /** The page's title, without the site's name. */
-  title: string;
-  /** The page's site path, e.g. /2022/07/18/slug/ (the canonical link). */
-  path: string;
-  description?: string;
-  /** Extra markup for <head>: JSON-LD, meta refresh. */
-  head?: SafeHtml;
-  /** The page's Atom feed, announced in <head>. */
-  feed?: { title: string; path: string };
-  /** Where the page sits: home › year › month … (the last one is the page itself). */
-  crumbs?: Array<{ label: string; path?: string }>;
-  /** Show the pinyin toggle (the page has readings). */
-  readings?: boolean;
-  /** Keep the page out of search engines (redirects, the report, 404). */
-  noindex?: boolean;
-}
 
 
 /**

@@ -43,7 +43,8 @@ export interface ArchiveData {
 export function archivePlugin(eleventyConfig: EleventyConfig, data: ArchiveData): void {
   eleventyConfig.addGlobalData('site', site);
   eleventyConfig.addGlobalData('archive', data.archive);
-  eleventyConfig.addGlobalData('render', data.render);
+  // Frozen: Eleventy's data cascade then shares it with every page instead of copying it for each.
+  eleventyConfig.addGlobalData('render', Object.freeze({ ...data.render }));
   eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
     const output = outputOf(written);
     // Only the bulletins this run renders (a subset build starts from hard links to the previous

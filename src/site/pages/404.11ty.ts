@@ -1,5 +1,5 @@
 // The page for addresses the archive does not have.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import { say } from '../components.ts';
 import { siteUrl } from '../filters.ts';
@@ -7,11 +7,11 @@ import { html } from '../html.ts';
 
 export const data = { permalink: '/404.html', eleventyExcludeFromCollections: true, wholeSite: true };
 
-export function render(): string {
+export function render(data: { frame: Frame }): string {
   const s = site.defaultScript;
   const title = say('找不到這個頁面', s);
   const body = html`<h1>${title}</h1>
 <p>${say('網址可能有誤，或公報已改名。可以從這裏找：', s)}</p>
 <ul><li><a href="${siteUrl('/')}">${say('首頁', s)}</a></li><li><a href="${siteUrl('/dates/')}">${say('按日期', s)}</a></li><li><a href="${siteUrl('/officials/')}">${say('官員', s)}</a></li><li><a href="${siteUrl('/kinds/')}">${say('會議類別', s)}</a></li></ul>`;
-  return basePage({ script: s, title, path: '/404.html', noindex: true }, body);
+  return data.frame({ script: s, title, path: '/404.html', noindex: true }, body);
 }

@@ -1,6 +1,6 @@
 // A bulletin's page: header, what still needs review, meeting summary, the full text with pinyin
 // readings, source and neighbours; a field an editor set in front matter or a rule inferred carries a small mark.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import type { Archive, BulletinEntry, BulletinRef } from '../../archive/model.ts';
 import { dateTime, nameLink, say } from '../components.ts';
 import { chineseDate, roleLabel, siteUrl } from '../filters.ts';
@@ -15,7 +15,7 @@ export const data = {
   permalink: (data: { entry: BulletinEntry }) => `${data.entry.url}index.html`,
 };
 
-export function render(data: { entry: BulletinEntry; archive: Archive }): string {
+export function render(data: { frame: Frame; entry: BulletinEntry; archive: Archive }): string {
   const e = data.entry;
   const r = e.record;
   const s = r.script;
@@ -70,7 +70,7 @@ ${paragraphs.map((segments) => html`<p>${segments.map((seg) => (typeof seg === '
 </footer>
 </article>
 <nav class="prev-next" aria-label="${say('上一篇和下一篇', s)}">${neighbour(e.previous, 'prev')}${neighbour(e.next, 'next')}</nav>`;
-  return basePage({
+  return data.frame({
     script: s,
     title: r.title,
     path: e.url,

@@ -1,5 +1,5 @@
 // A day: the bulletins dated that day.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { DayData } from '../../archive/model.ts';
 import { bulletinList, say } from '../components.ts';
@@ -11,13 +11,13 @@ export const data = {
   permalink: (data: { day: DayData }) => `${data.day.url}index.html`,
 };
 
-export function render(data: { day: DayData }): string {
+export function render(data: { frame: Frame; day: DayData }): string {
   const d = data.day;
   const s = site.defaultScript;
   const [y, m, dd] = d.date.split('-');
   const body = html`<h1><time datetime="${d.date}">${chineseDate(d.date)}</time></h1>
 ${bulletinList(d.bulletins, s)}`;
-  return basePage({
+  return data.frame({
     script: s, title: chineseDate(d.date), path: d.url,
     crumbs: [{ label: say('首頁', s), path: '/' }, { label: `${y}年`, path: `/${y}/` }, { label: `${Number(m)}月`, path: `/${y}/${m}/` }, { label: `${Number(dd)}日` }],
   }, body);

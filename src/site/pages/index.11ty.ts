@@ -1,5 +1,5 @@
 // The home page: totals, ways into the archive, and the latest bulletins.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Archive } from '../../archive/model.ts';
 import { bulletinList, say } from '../components.ts';
@@ -8,7 +8,7 @@ import { html } from '../html.ts';
 
 export const data = { permalink: '/index.html', wholeSite: true };
 
-export function render(data: { archive: Archive }): string {
+export function render(data: { frame: Frame; archive: Archive }): string {
   const a = data.archive;
   const s = site.defaultScript;
   const t = a.totals;
@@ -28,5 +28,5 @@ ${t.first && t.last ? html`<li><strong>${t.years}</strong>${say('年', s)}（${c
 ${a.years.length ? html`<p>${say('年份', s)}：${a.years.map((y, i) => html`${i ? ' · ' : ''}<a href="${siteUrl(y.url)}">${y.year}</a>`)}</p>` : ''}
 <h2>${say('最新公報', s)}</h2>
 ${bulletinList(a.latest.slice(0, site.homeSize), s)}`;
-  return basePage({ script: s, title: site.name[s], path: '/', description: say('地方政府政務新聞公報檔案', s) }, body);
+  return data.frame({ script: s, title: site.name[s], path: '/', description: say('地方政府政務新聞公報檔案', s) }, body);
 }

@@ -1,5 +1,5 @@
 // A meeting kind: its bulletins by month and in a list, a page at a time.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Archive, BulletinRef, Kind, ListPage } from '../../archive/model.ts';
 import { chart } from '../chart-block.ts';
@@ -14,7 +14,7 @@ export const data = {
   permalink: (data: { list: KindPage }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: KindPage; archive: Archive }): string {
+export function render(data: { frame: Frame; list: KindPage; archive: Archive }): string {
   const p = data.list;
   const k = p.kind;
   const s = site.defaultScript;
@@ -25,7 +25,7 @@ ${p.number === 1 ? chart(data.archive, k.monthly, 'kind-chart', say(`${name}每�
 <h2>${say('公報', s)}</h2>
 ${bulletinList(p.items, s, undefined, p.start)}
 ${pager(p, s)}`;
-  return basePage({
+  return data.frame({
     script: s, title: `${name}${pageSuffix(p, s)}`, path: p.url, feed: { title: name, path: `${k.url}feed.xml` },
     crumbs: [{ label: say('首頁', s), path: '/' }, { label: say('會議類別', s), path: '/kinds/' }, { label: name }],
   }, body);

@@ -1,5 +1,5 @@
 // A month: its calendar and its bulletins, a page at a time.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Archive, BulletinRef, ListPage, MonthData } from '../../archive/model.ts';
 import { bulletinList, monthCalendar, pager, pageSuffix, say } from '../components.ts';
@@ -12,7 +12,7 @@ export const data = {
   permalink: (data: { list: MonthPage }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: MonthPage; archive: Archive }): string {
+export function render(data: { frame: Frame; list: MonthPage; archive: Archive }): string {
   const p = data.list;
   const m = p.monthData;
   const s = site.defaultScript;
@@ -23,7 +23,7 @@ ${monthCalendar(m, s)}
 <h2>${say('公報', s)}</h2>
 ${bulletinList(p.items, s, undefined, p.start)}
 ${pager(p, s)}`;
-  return basePage({
+  return data.frame({
     script: s, title: `${title}${pageSuffix(p, s)}`, path: p.url,
     crumbs: [{ label: say('首頁', s), path: '/' }, { label: `${m.year}年`, path: `/${m.year}/` }, { label: `${m.number}月` }],
   }, body);

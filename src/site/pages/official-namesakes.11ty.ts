@@ -1,5 +1,5 @@
 // A pinyin slug several people share (namesakes, homophones): links to each of them.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Ambiguity } from '../../archive/model.ts';
 import { personName, say } from '../components.ts';
@@ -11,11 +11,11 @@ export const data = {
   permalink: (data: { ambiguity: Ambiguity }) => `${data.ambiguity.url}index.html`,
 };
 
-export function render(data: { ambiguity: Ambiguity }): string {
+export function render(data: { frame: Frame; ambiguity: Ambiguity }): string {
   const a = data.ambiguity;
   const s = site.defaultScript;
   const body = html`<h1>${a.slug}</h1>
 <p>${say('這個網址對應多位官員：', s)}</p>
 <ul>${a.people.map((p) => html`<li><a href="${siteUrl(p.url)}">${personName(p, s)}</a></li>`)}</ul>`;
-  return basePage({ script: s, title: a.slug, path: a.url, crumbs: [{ label: say('首頁', s), path: '/' }, { label: say('官員', s), path: '/officials/' }, { label: a.slug }] }, body);
+  return data.frame({ script: s, title: a.slug, path: a.url, crumbs: [{ label: say('首頁', s), path: '/' }, { label: say('官員', s), path: '/officials/' }, { label: a.slug }] }, body);
 }

@@ -1,5 +1,5 @@
 // An official's page: titles held over time, activity by month, and their bulletins, a page at a time.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Archive, ListPage, Person, PersonBulletin } from '../../archive/model.ts';
 import { chart } from '../chart-block.ts';
@@ -14,7 +14,7 @@ export const data = {
   permalink: (data: { list: PersonPage }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: PersonPage; archive: Archive }): string {
+export function render(data: { frame: Frame; list: PersonPage; archive: Archive }): string {
   const p = data.list;
   const person = p.person;
   const s = site.defaultScript;
@@ -33,7 +33,7 @@ ${chart(data.archive, person.monthly, 'person-chart', say(`${name}每月公報�
 <h2>${say('公報', s)}</h2>
 ${bulletinList(p.items, s, (b) => html` <span class="roles">（${(b as PersonBulletin).roles.map((r) => roleLabel(r, s)).join('、')}）</span>`, p.start)}
 ${pager(p, s)}`;
-  return basePage({
+  return data.frame({
     script: s, title: `${name}${pageSuffix(p, s)}`, path: p.url,
     feed: { title: name, path: `${person.url}feed.xml` },
     crumbs: [{ label: say('首頁', s), path: '/' }, { label: say('官員', s), path: '/officials/' }, { label: name }],

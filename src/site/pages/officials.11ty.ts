@@ -1,5 +1,5 @@
 // The officials index, in pinyin order, with their titles and counts, a page at a time.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { ListPage, Person } from '../../archive/model.ts';
 import { pager, pageSuffix, personName, say } from '../components.ts';
@@ -11,7 +11,7 @@ export const data = {
   permalink: (data: { list: ListPage<Person> }) => `${data.list.url}index.html`,
 };
 
-export function render(data: { list: ListPage<Person> }): string {
+export function render(data: { frame: Frame; list: ListPage<Person> }): string {
   const p = data.list;
   const s = site.defaultScript;
   const title = say('官員', s);
@@ -23,5 +23,5 @@ export function render(data: { list: ListPage<Person> }): string {
 <tbody>${p.items.map((person) => html`<tr><th scope="row"><a href="${siteUrl(person.url)}">${personName(person, s)}</a></th><td>${person.titles.map((t) => t.title[s]).join('、')}</td><td class="num">${person.counts.chair}</td><td class="num">${person.counts.attendee}</td><td class="num">${person.counts.mentioned}</td><td class="num">${person.counts.total}</td></tr>`)}</tbody>
 </table></div>
 ${pager(p, s)}`;
-  return basePage({ script: s, title: `${title}${pageSuffix(p, s)}`, path: p.url, crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
+  return data.frame({ script: s, title: `${title}${pageSuffix(p, s)}`, path: p.url, crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
 }

@@ -1,5 +1,5 @@
 // The editor's redirects: an old URL that sends readers on, or says its bulletin was withdrawn.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Redirect } from '../../archive/model.ts';
 import { say } from '../components.ts';
@@ -12,7 +12,7 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export function render(data: { redirect: Redirect }): string {
+export function render(data: { frame: Frame; redirect: Redirect }): string {
   const r = data.redirect;
   const s = site.defaultScript;
   if (r.to) {
@@ -40,5 +40,5 @@ ${r.note ? html`<p>${r.note}</p>` : ''}
 <p class="notice">${r.title ? html`《${r.title}》` : say('這篇公報', s)}${say(`於${chineseDate(r.withdrawn!)}撤下。`, s)}</p>
 ${r.note ? html`<p>${r.note}</p>` : ''}
 <p><a href="${siteUrl('/')}">${say('返回首頁', s)}</a></p>`;
-  return basePage({ script: s, title: say('公報已撤下', s), path: r.from, noindex: true }, body);
+  return data.frame({ script: s, title: say('公報已撤下', s), path: r.from, noindex: true }, body);
 }

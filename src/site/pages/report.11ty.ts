@@ -1,6 +1,6 @@
 // The editors' report: the review queue (every bulletin with a guessed or missing field, grouped by
 // what is missing, with the front-matter lines that would fix it), then every parser warning.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Archive, BulletinEntry } from '../../archive/model.ts';
 import { dateTime, say } from '../components.ts';
@@ -11,7 +11,7 @@ import { fieldsToFix, fixLines, REVIEW_GROUP_LABELS, reviewGroupId, type ReviewE
 
 export const data = { permalink: '/report/index.html', eleventyExcludeFromCollections: true, wholeSite: true };
 
-export function render(data: { archive: Archive }): string {
+export function render(data: { frame: Frame; archive: Archive }): string {
   const s = site.defaultScript;
   const a = data.archive;
   const title = say('編輯報告', s);
@@ -30,7 +30,7 @@ ${a.report.length ? html`<div class="table-scroll"><table class="list report">
 <thead><tr><th scope="col">${say('文件', s)}</th><th scope="col">${say('位置', s)}</th><th scope="col">${say('規則', s)}</th><th scope="col">${say('說明', s)}</th></tr></thead>
 <tbody>${a.report.map((w) => html`<tr><td>${w.url ? html`<a href="${siteUrl(w.url)}">${w.path}</a>` : w.path}</td><td>${w.line}:${w.column}</td><td><code>${w.rule}</code></td><td>${w.reason}</td></tr>`)}</tbody>
 </table></div>` : html`<p>${say('沒有警告。', s)}</p>`}`;
-  return basePage({ script: s, title, path: '/report/', noindex: true, crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
+  return data.frame({ script: s, title, path: '/report/', noindex: true, crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
 }
 
 /** One group: its heading and count, the bulletins it lists, and how many it leaves out. */

@@ -1,7 +1,7 @@
 // The search page (/search/): a plain GET form (the header's search box leads here without
 // JavaScript) whose filters list every official, kind, year and month; search.js runs the query
 // in the URL and replaces the lists with counted ones.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Archive } from '../../archive/model.ts';
 import { personName, say } from '../components.ts';
@@ -10,7 +10,7 @@ import { html, type SafeHtml } from '../html.ts';
 
 export const data = { permalink: '/search/index.html', eleventyExcludeFromCollections: true, wholeSite: true };
 
-export function render(data: { archive: Archive }): string {
+export function render(data: { frame: Frame; archive: Archive }): string {
   const s = site.defaultScript;
   const a = data.archive;
   const title = say('搜索', s);
@@ -43,7 +43,7 @@ ${select('month', '月份', [...a.months].reverse().map((m) => html`<option valu
 <ol class="search-results" data-search-results data-no-convert></ol>
 <nav class="search-pager" aria-label="${say('結果分頁', s)}" data-search-pager data-no-convert hidden></nav>
 <noscript><p>${say('搜索需要瀏覽器啟用 JavaScript；也可以按日期、官員或會議類別瀏覽。', s)}</p></noscript>`;
-  return basePage({
+  return data.frame({
     script: s,
     title,
     path: '/search/',

@@ -1,5 +1,5 @@
 // A year: its twelve months as calendars, days with bulletins linked.
-import { basePage } from '../../../layouts/base.ts';
+import type { Frame } from '../frame.ts';
 import { site } from '../../config.ts';
 import type { Archive, YearData } from '../../archive/model.ts';
 import { monthCalendar, say } from '../components.ts';
@@ -11,7 +11,7 @@ export const data = {
   permalink: (data: { yearData: YearData }) => `${data.yearData.url}index.html`,
 };
 
-export function render(data: { yearData: YearData; archive: Archive }): string {
+export function render(data: { frame: Frame; yearData: YearData; archive: Archive }): string {
   const y = data.yearData;
   const s = site.defaultScript;
   const i = data.archive.years.indexOf(y);
@@ -21,7 +21,7 @@ export function render(data: { yearData: YearData; archive: Archive }): string {
 <p>${say(`共${y.count}篇公報。`, s)}</p>
 <div class="calendars">${y.months.map((m) => monthCalendar(m, s))}</div>
 <nav class="prev-next" aria-label="${say('其他年份', s)}">${prev ? html`<a class="prev" href="${siteUrl(prev.url)}" rel="prev">← ${prev.year}年</a>` : ''}${next ? html`<a class="next" href="${siteUrl(next.url)}" rel="next">${next.year}年 →</a>` : ''}</nav>`;
-  return basePage({
+  return data.frame({
     script: s, title: `${y.year}年`, path: y.url,
     crumbs: [{ label: say('首頁', s), path: '/' }, { label: say('按日期', s), path: '/dates/' }, { label: `${y.year}年` }],
   }, body);
