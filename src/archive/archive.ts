@@ -4,7 +4,8 @@ import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { sharedParseCache } from '../cache/parse-cache.ts';
 import { kindOf, notRegularReason } from '../fs/regular-file.ts';
-import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
+import type { BulletinRecord, Meeting, Message, Official, OfficialRole, Script } from '../record.ts';
+import { MessageError } from '../messages/message-error.ts';
 import { site } from '../../site.config.ts';
 import { EditorFileError, type OfficialEntry, readOfficials, readRedirects, type RedirectRule, type SplitRule } from './editor-files.ts';
 import { inScript } from '../site/filters.ts';
@@ -28,19 +29,19 @@ export interface ArchiveOptions {
   onParsed?: (done: number, total: number) => void;
 }
 
-/** A bulletin that cannot be published, and why. */
-export interface BulletinFailure {
-  file: string;
-  reason: string;
-  line?: number;
+/** The archive cannot be built: a fatal message for every failing file. */
+export class ArchiveError extends MessageError {
+  override readonly name = 'ArchiveError';
 }
 
-/** The archive cannot be built: every failing file with its reason. */
-export class ArchiveError extends Error {
-  constructor(readonly failures: BulletinFailure[]) {
-    super(failures.map((f) => `${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`).join('\n'));
-    this.name = 'ArchiveError';
-  }
+/** A problem across files or in an editor's file (rule archive): the build stops on it. */
+function archiveProblem(file: string, reason: string, line?: number): Message {
+  return { reason, rule: 'archive', file: displayPath(file), line, fatal: true };
+}
+
+/** A file refused by name, never read: a link, FIFO, socket or device. */
+function notRegular(file: string, stats: Parameters<typeof kindOf>[0]): Message {
+  return { reason: notRegularReason(kindOf(stats)), rule: 'error/not-regular', file: displayPath(file), fatal: true };
 }
 
 /** A name in both scripts: as written in a bulletin of that script when one has it, else converted. */
@@ -187,20 +188,6 @@ export interface Redirect extends RedirectRule {
   target?: string;
 }
 
-/** A non-fatal warning for the editors' report. */
-export interface ReportItem {
-  /** The file as the builder names it (relative to the working folder when inside it), for the console. */
-  file: string;
-  /** The file relative to the content folder, for /report/: the builder's own folders are never published. */
-  path: string;
-  url?: string;
-  title?: string;
-  rule: string;
-  reason: string;
-  line: number;
-  column: number;
-}
-
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -230,10 +217,10 @@ export function findBulletinFiles(dir: string): string[] {
  * followed, so nothing from outside the folder is read; `dir` itself may be reached through a link
  * only when it is the content folder's own (a bulletins/ that is a link is refused).
  */
-export function scanBulletinFiles(dir: string): { files: string[]; refused: BulletinFailure[] } {
+export function scanBulletinFiles(dir: string): { files: string[]; refused: Message[] } {
   const files: string[] = [];
-  const refused: BulletinFailure[] = [];
-  const refuse = (path: string, stats: Parameters<typeof kindOf>[0]) => refused.push({ file: displayPath(path), reason: notRegularReason(kindOf(stats)) });
+  const refused: Message[] = [];
+  const refuse = (path: string, stats: Parameters<typeof kindOf>[0]) => refused.push(notRegular(path, stats));
   try {
     const top = lstatSync(dir);
     if (!top.isDirectory()) {
@@ -259,7 +246,7 @@ export function scanBulletinFiles(dir: string): { files: string[]; refused: Bull
     }
   };
   walk(dir);
-  return { files: files.sort(), refused: refused.sort((a, b) => (a.file < b.file ? -1 : 1)) };
+  return { files: files.sort(), refused: refused.sort((a, b) => (a.file! < b.file! ? -1 : 1)) };
 }
 
 function pointsToFolder(path: string): boolean {
@@ -271,13 +258,13 @@ function pointsToFolder(path: string): boolean {
 }
 
 /** The editor files that are there but are not regular files (a link to /etc/passwd, a FIFO), refused by name. */
-function irregularEditorFiles(contentDir: string): BulletinFailure[] {
-  const refused: BulletinFailure[] = [];
+function irregularEditorFiles(contentDir: string): Message[] {
+  const refused: Message[] = [];
   for (const name of ['officials.yml', 'officials.yaml', 'redirects.yml', 'redirects.yaml']) {
     const path = join(contentDir, name);
     try {
       const stats = lstatSync(path);
-      if (!stats.isFile()) refused.push({ file: displayPath(path), reason: notRegularReason(kindOf(stats)) });
+      if (!stats.isFile()) refused.push(notRegular(path, stats));
     } catch { /* not there */ }
   }
   return refused;
@@ -297,9 +284,9 @@ function displayPath(file: string): string {
 }
 
 /** Parses every bulletin; collects every failure (fatal warnings included) before giving up. */
-function parseAll(files: string[], onParsed?: (done: number, total: number) => void): { records: Array<{ record: BulletinRecord; file: string }>; failures: BulletinFailure[] } {
+function parseAll(files: string[], onParsed?: (done: number, total: number) => void): { records: Array<{ record: BulletinRecord; file: string }>; failures: Message[] } {
   const records: Array<{ record: BulletinRecord; file: string }> = [];
-  const failures: BulletinFailure[] = [];
+  const failures: Message[] = [];
   const shown = files.map(displayPath);
   onParsed?.(0, files.length);
   // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again; many new
@@ -307,14 +294,14 @@ function parseAll(files: string[], onParsed?: (done: number, total: number) => v
   const outcomes = sharedParseCache().parseFiles(shown, {}, { textKey: false, helperFrom: parseHelperFrom() }, (done) => onParsed?.(done, files.length));
   outcomes.forEach((outcome, i) => {
     if (outcome instanceof Error) {
-      failures.push({ file: shown[i]!, reason: `the parser failed: ${outcome.stack ?? String(outcome)}` });
+      failures.push({ reason: `the parser failed: ${outcome.stack ?? String(outcome)}`, rule: 'error/crash', file: shown[i]!, fatal: true });
     } else if (outcome.error) {
-      failures.push({ file: outcome.error.file, reason: outcome.error.reason, line: outcome.error.line });
+      failures.push(...outcome.error.messages);
     } else {
       const record = outcome.record!;
       const fatal = record.warnings.filter((w) => w.fatal);
       if (fatal.length > 0) {
-        for (const w of fatal) failures.push({ file: shown[i]!, reason: `${w.reason} [${w.rule}]`, line: w.line });
+        for (const w of fatal) failures.push({ ...w, file: shown[i]! });
       } else {
         records.push({ record, file: files[i]! });
       }
@@ -432,7 +419,8 @@ export class Archive {
   readonly ambiguities: Ambiguity[] = [];
   readonly redirects: Redirect[] = [];
   readonly monthly: MonthCount[] = [];
-  readonly report: ReportItem[] = [];
+  /** The non-fatal messages for /report/ and the build's warning list, each with its path (and url for a bulletin's). */
+  readonly report: Message[] = [];
   /** The review queue: bulletins with a guessed or missing field, by group, newest first, site.reviewSize per group. */
   readonly review: Array<ReviewGroup<BulletinEntry>> = [];
   /** Long lists, already cut into pages. */
@@ -514,7 +502,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
     officialsFile = readOfficials(contentDir);
     redirectsFile = readRedirects(contentDir);
   } catch (error) {
-    if (error instanceof EditorFileError) throw new ArchiveError([...failures, { file: displayPath(error.file), reason: error.reason, line: error.line }]);
+    if (error instanceof EditorFileError) throw new ArchiveError([...failures, archiveProblem(error.file, error.reason, error.line)]);
     throw error;
   }
 
@@ -523,15 +511,15 @@ export function loadArchive(options: ArchiveOptions): Archive {
   for (const { record, file } of records) {
     const url = bulletinUrl(record);
     const other = byUrl.get(url);
-    if (other) failures.push({ file: displayPath(file), reason: `its URL ${url} is already taken by ${displayPath(other)}; rename one of the files` });
+    if (other) failures.push(archiveProblem(file, `its URL ${url} is already taken by ${displayPath(other)}; rename one of the files`));
     else byUrl.set(url, file);
     const slug = bulletinSlug(record.id, record.date);
     if (Buffer.byteLength(slug) > MAX_SEGMENT_BYTES) {
-      failures.push({ file: displayPath(file), reason: `the last part of its URL (${slug.slice(0, 20)}…, from the file's name or front-matter id) is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; shorten it` });
+      failures.push(archiveProblem(file, `the last part of its URL (${slug.slice(0, 20)}…, from the file's name or front-matter id) is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; shorten it`));
     }
   }
   // Two bulletins with one id (an id set in front matter): feeds and caches would list one twice.
-  if (failures.length === 0) failures.push(...duplicateIds(records, displayPath).map((d) => ({ ...d, file: displayPath(d.file) })));
+  if (failures.length === 0) failures.push(...duplicateIds(records, displayPath).map((d) => ({ ...d, file: displayPath(d.file!) })));
   if (failures.length > 0) throw new ArchiveError(failures);
 
   const archive = new Archive();
@@ -586,16 +574,16 @@ export function loadArchive(options: ArchiveOptions): Archive {
     refs.set(d.id, ref);
     if (shared && slug !== bare) sharedBare.set(bare, [...(sharedBare.get(bare) ?? []), ref]);
     if (d.split === -1) {
-      archive.report.push({ file: officialsFile.file ? displayPath(officialsFile.file) : 'officials.yml', path: officialsFile.file ? contentPath(contentDir, officialsFile.file) : 'officials.yml', rule: 'officials/split-unmatched', line: 1, column: 1,
-        reason: `${d.key}: ${d.pairs.length} bulletin(s) match none of the split's rules; add a rule without place/from/until to say who they are` });
+      archive.report.push({ reason: `${d.key}: ${d.pairs.length} bulletin(s) match none of the split's rules; add a rule without place/from/until to say who they are`, rule: 'officials/split-unmatched',
+        file: officialsFile.file ? displayPath(officialsFile.file) : 'officials.yml', line: 1, column: 1, fatal: false, path: officialsFile.file ? contentPath(contentDir, officialsFile.file) : 'officials.yml' });
     }
   }
   const slugOwner = new Map<string, string>();
   for (const ref of refs.values()) {
     const other = slugOwner.get(ref.slug);
-    if (other) throw new ArchiveError([{ file: displayPath(officialsFile.file ?? join(contentDir, 'officials.yml')), reason: `two people would share /officials/${ref.slug}/ (${other} and ${ref.id}); give one a different slug` }]);
+    if (other) throw new ArchiveError([archiveProblem(officialsFile.file ?? join(contentDir, 'officials.yml'), `two people would share /officials/${ref.slug}/ (${other} and ${ref.id}); give one a different slug`)]);
     if (Buffer.byteLength(ref.slug) > MAX_SEGMENT_BYTES) {
-      throw new ArchiveError([{ file: displayPath(officialsFile.file ?? join(contentDir, 'officials.yml')), reason: `the slug of ${ref.id} is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; give a shorter one` }]);
+      throw new ArchiveError([archiveProblem(officialsFile.file ?? join(contentDir, 'officials.yml'), `the slug of ${ref.id} is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; give a shorter one`)]);
     }
     slugOwner.set(ref.slug, ref.id);
   }
@@ -634,7 +622,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
       })),
     });
     for (const w of record.warnings) {
-      archive.report.push({ file: displayPath(file), path: contentPath(contentDir, file), url, title: record.title, rule: w.rule, reason: w.reason, line: w.line, column: w.column });
+      archive.report.push({ ...w, file: displayPath(file), path: contentPath(contentDir, file), url });
     }
   }
   archive.bulletins.forEach((e, i) => {
@@ -726,19 +714,19 @@ export function loadArchive(options: ArchiveOptions): Archive {
     '/404.html', '/feed.xml', '/records.json', '/sitemap.xml', ...sitemapFiles(archive.sitemapUrls.length),
     ...archive.bulletins.flatMap((e) => [e.sourceUrl, e.jsonUrl]), ...[...archive.people, ...archive.kinds].map((p) => `${p.url}feed.xml`),
   ]);
-  const redirectProblems: BulletinFailure[] = [];
-  const redirectFile = displayPath(redirectsFile.file ?? join(contentDir, 'redirects.yml'));
+  const redirectProblems: Message[] = [];
+  const redirectFile = redirectsFile.file ?? join(contentDir, 'redirects.yml');
   const froms = new Set(redirectsFile.rules.map((r) => r.from));
   for (const rule of redirectsFile.rules) {
     const fromProblem = redirectFromProblem(rule.from, { pages: pageUrls, files: fileUrls });
     if (fromProblem) {
-      redirectProblems.push({ file: redirectFile, reason: `${rule.from} ${fromProblem}`, line: redirectLine(redirectsFile.file, rule.from) });
+      redirectProblems.push(archiveProblem(redirectFile, `${rule.from} ${fromProblem}`, redirectLine(redirectsFile.file, rule.from)));
       continue;
     }
     if (rule.to?.startsWith('/')) {
       const target = rule.to.endsWith('/') || /\.[a-z0-9]+$/i.test(rule.to) ? rule.to : `${rule.to}/`;
       if (!pageUrls.has(target) && !froms.has(target)) {
-        redirectProblems.push({ file: redirectFile, reason: `${rule.from} points to ${rule.to}, which is not a page of the archive` });
+        redirectProblems.push(archiveProblem(redirectFile, `${rule.from} points to ${rule.to}, which is not a page of the archive`));
         continue;
       }
       archive.redirects.push({ ...rule, to: target, target: target });

@@ -13,7 +13,8 @@ import { buildFolderFor, removeDeadBuildFolders } from '../fs/litter.ts';
 import { terminalText } from '../cli/terminal.ts';
 import { CODE_EXT, CODE_ROOT, ROOT } from '../paths.ts';
 import { sharedParseCache } from '../cache/parse-cache.ts';
-import { type Archive, ArchiveError, countItems, forgetArchives, loadArchiveOnce, type RenderLists, type ReportItem } from '../archive/archive.ts';
+import { type Archive, ArchiveError, countItems, forgetArchives, loadArchiveOnce, type RenderLists } from '../archive/archive.ts';
+import type { Message } from '../record.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../search/index-stage.ts';
 import { PAGE_FORMAT, PAGES_DIR } from '../site/plugin.ts';
 import { StageClock } from './progress.ts';
@@ -44,7 +45,8 @@ export interface BuildOptions {
 export interface BuildResult {
   bulletins: number;
   pages: number;
-  warnings: ReportItem[];
+  /** The non-fatal messages, as /report/ lists them. */
+  warnings: Message[];
   seconds: number;
   /** The search stage: one Pagefind index per year, with the seconds each took. */
   search: SearchIndexResult;
