@@ -65,17 +65,32 @@ export interface SourceFile {
   sha256: string;
 }
 
-export interface ParseWarning {
+/**
+ * A message about a file, as vfile-message has it: a warning the parser raised (on the record),
+ * why a file is refused, or a problem the build stops on. Plain data: it goes through JSON and
+ * structured clone (the parse cache, the parse worker) as it is. src/messages/ formats it.
+ */
+export interface Message {
   /** What is wrong, said for an editor. */
   reason: string;
-  /** The rule that raised it, e.g. "date/mismatch". */
+  /**
+   * The rule that raised it: "date/mismatch" for a parser warning; "error/<code>" for a refused file
+   * (a BulletinError's code, error/not-regular for a link or FIFO, error/crash for a parser bug);
+   * "archive" for a problem across files or in an editor's file.
+   */
   rule: string;
-  /** 1-based line in the decoded source file. */
-  line: number;
-  /** 1-based column (in characters) in the decoded source file. */
-  column: number;
-  /** A fatal warning makes the build fail. */
+  /** The file as the builder names it; absent on a record's warnings (the record names its file). */
+  file?: string;
+  /** 1-based line in the decoded file, when the message has one (a record's warnings always do). */
+  line?: number;
+  /** 1-based column (in characters) in the decoded file, when the message has one (a record's warnings always do). */
+  column?: number;
+  /** A fatal message makes the build fail. */
   fatal: boolean;
+  /** For /report/: the file relative to the content folder (the builder's own folders are never published). */
+  path?: string;
+  /** For /report/: the site path of the bulletin the message is about, to link to. */
+  url?: string;
 }
 
 /** A field the parser had to guess or could not find: the editor's review queue (/report/). */
@@ -108,7 +123,8 @@ export interface BulletinRecord {
   source_file: SourceFile;
   /** Per field: where its value came from. */
   origin: Record<string, Origin>;
-  warnings: ParseWarning[];
+  /** The parser's warnings, each with its line and column; no file (source_file names it). */
+  warnings: Message[];
   /** Fields that a rule had to guess or could not find; empty when the text stated everything. */
   needs_review: ReviewItem[];
   /** Extra front-matter keys (e.g. provenance) are kept as they are. */

@@ -2,18 +2,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FileMessageError } from '../messages/message-error.ts';
 import { loadYaml, YamlError } from '../parser/yaml.ts';
 
-/** A problem in an editor's file: the build fails and names the file, the line and the entry. */
-export class EditorFileError extends Error {
-  constructor(
-    readonly file: string,
-    /** What is wrong and how to fix it. */
-    readonly reason: string,
-    /** 1-based line in the file, when the problem has one. */
-    readonly line?: number,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${reason}`);
+/** A problem in an editor's file (rule archive): the build fails and names the file, the line and the entry. */
+export class EditorFileError extends FileMessageError {
+  override readonly name = 'EditorFileError';
+  constructor(file: string, reason: string, line?: number) {
+    super({ reason, rule: 'archive', file, line, fatal: true });
   }
 }
 

@@ -2,12 +2,12 @@
 // files, refuses what cannot be published, and indexes the rest into the model the pages show.
 import { join, resolve } from 'node:path';
 import { sharedParseCache } from '../cache/parse-cache.ts';
-import type { BulletinRecord } from '../record.ts';
+import type { BulletinRecord, Message } from '../record.ts';
 import { site } from '../config.ts';
 import { calendar, monthlySeries } from './calendar.ts';
 import { EditorFileError, readOfficials, readRedirects } from './editor-files.ts';
 import { Kinds } from './kinds.ts';
-import { Archive, ArchiveError, type BulletinEntry, type BulletinFailure, byDateAsc, toRef } from './model.ts';
+import { Archive, ArchiveError, archiveProblem, type BulletinEntry, byDateAsc, toRef } from './model.ts';
 import { People } from './people.ts';
 import { checkedRedirects } from './redirects.ts';
 import { reviewQueue } from './review.ts';
@@ -33,9 +33,9 @@ export interface ArchiveOptions {
 type Parsed = { record: BulletinRecord; file: string };
 
 /** Parses every bulletin; collects every failure (fatal warnings included) before giving up. */
-async function parseAll(files: string[], options: ArchiveOptions): Promise<{ records: Parsed[]; failures: BulletinFailure[] }> {
+async function parseAll(files: string[], options: ArchiveOptions): Promise<{ records: Parsed[]; failures: Message[] }> {
   const records: Parsed[] = [];
-  const failures: BulletinFailure[] = [];
+  const failures: Message[] = [];
   const shown = files.map(displayPath);
   options.onParsed?.(0, files.length);
   // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again; many new
@@ -43,14 +43,14 @@ async function parseAll(files: string[], options: ArchiveOptions): Promise<{ rec
   const outcomes = await sharedParseCache().parseFiles(shown, {}, { textKey: false, helperFrom: options.parseHelperFrom }, (done) => options.onParsed?.(done, files.length));
   outcomes.forEach((outcome, i) => {
     if (outcome instanceof Error) {
-      failures.push({ file: shown[i]!, reason: `the parser failed: ${outcome.stack ?? String(outcome)}` });
+      failures.push({ reason: `the parser failed: ${outcome.stack ?? String(outcome)}`, rule: 'error/crash', file: shown[i]!, fatal: true });
     } else if (outcome.error) {
-      failures.push({ file: outcome.error.file, reason: outcome.error.reason, line: outcome.error.line });
+      failures.push(...outcome.error.messages);
     } else {
       const record = outcome.record!;
       const fatal = record.warnings.filter((w) => w.fatal);
       if (fatal.length > 0) {
-        for (const w of fatal) failures.push({ file: shown[i]!, reason: `${w.reason} [${w.rule}]`, line: w.line });
+        for (const w of fatal) failures.push({ ...w, file: shown[i]! });
       } else {
         records.push({ record, file: files[i]! });
       }
@@ -60,21 +60,21 @@ async function parseAll(files: string[], options: ArchiveOptions): Promise<{ rec
 }
 
 /** Two files that would publish at one URL, a URL segment too long for a folder, two bulletins with one id. */
-function publishingProblems(records: Parsed[]): BulletinFailure[] {
-  const failures: BulletinFailure[] = [];
+function publishingProblems(records: Parsed[]): Message[] {
+  const failures: Message[] = [];
   const byUrl = new Map<string, string>();
   for (const { record, file } of records) {
     const url = bulletinUrl(record);
     const other = byUrl.get(url);
-    if (other) failures.push({ file: displayPath(file), reason: `its URL ${url} is already taken by ${displayPath(other)}; rename one of the files` });
+    if (other) failures.push(archiveProblem(file, `its URL ${url} is already taken by ${displayPath(other)}; rename one of the files`));
     else byUrl.set(url, file);
     const slug = bulletinSlug(record.id, record.date);
     if (Buffer.byteLength(slug) > MAX_SEGMENT_BYTES) {
-      failures.push({ file: displayPath(file), reason: `the last part of its URL (${slug.slice(0, 20)}…, from the file's name or front-matter id) is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; shorten it` });
+      failures.push(archiveProblem(file, `the last part of its URL (${slug.slice(0, 20)}…, from the file's name or front-matter id) is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; shorten it`));
     }
   }
   // Two bulletins with one id (an id set in front matter): feeds and caches would list one twice.
-  if (failures.length === 0) failures.push(...duplicateIds(records, displayPath).map((d) => ({ ...d, file: displayPath(d.file) })));
+  if (failures.length === 0) failures.push(...duplicateIds(records, displayPath).map((d) => ({ ...d, file: displayPath(d.file!) })));
   return failures;
 }
 
@@ -95,7 +95,7 @@ export async function loadArchive(options: ArchiveOptions): Promise<Archive> {
     officialsFile = readOfficials(contentDir);
     redirectsFile = readRedirects(contentDir);
   } catch (error) {
-    if (error instanceof EditorFileError) throw new ArchiveError([...failures, { file: displayPath(error.file), reason: error.reason, line: error.line }]);
+    if (error instanceof EditorFileError) throw new ArchiveError([...failures, archiveProblem(error.file, error.reason, error.line)]);
     throw error;
   }
   failures.push(...publishingProblems(records));
@@ -128,7 +128,7 @@ export async function loadArchive(options: ArchiveOptions): Promise<Archive> {
       })),
     });
     for (const w of record.warnings) {
-      archive.report.push({ file: displayPath(file), path: contentPath(contentDir, file), url, title: record.title, rule: w.rule, reason: w.reason, line: w.line, column: w.column });
+      archive.report.push({ ...w, file: displayPath(file), path: contentPath(contentDir, file), url });
     }
   }
   archive.bulletins.forEach((e, i) => {

@@ -1,24 +1,21 @@
 // The archive model: what the pages show, indexed once per build (load.ts makes it). Templates only
 // display it; nothing here knows about HTML or how the records were parsed.
-import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
+import { MessageError } from '../messages/message-error.ts';
+import type { BulletinRecord, Meeting, Message, Official, OfficialRole, Script } from '../record.ts';
 import { site } from '../config.ts';
 import type { RedirectRule } from './editor-files.ts';
 import type { ReviewGroup } from './review.ts';
+import { displayPath } from './scan.ts';
 import { sitemapPaths } from './urls.ts';
 
-/** A bulletin that cannot be published, and why. */
-export interface BulletinFailure {
-  file: string;
-  reason: string;
-  line?: number;
+/** The archive cannot be built: a fatal message for every failing file. */
+export class ArchiveError extends MessageError {
+  override readonly name = 'ArchiveError';
 }
 
-/** The archive cannot be built: every failing file with its reason. */
-export class ArchiveError extends Error {
-  constructor(readonly failures: BulletinFailure[]) {
-    super(failures.map((f) => `${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`).join('\n'));
-    this.name = 'ArchiveError';
-  }
+/** A problem across files or in an editor's file (rule archive): the build stops on it. */
+export function archiveProblem(file: string, reason: string, line?: number): Message {
+  return { reason, rule: 'archive', file: displayPath(file), line, fatal: true };
 }
 
 /** A name in both scripts: as written in a bulletin of that script when one has it, else converted. */
@@ -165,19 +162,6 @@ export interface Redirect extends RedirectRule {
   target?: string;
 }
 
-/** A non-fatal warning for the editors' report. */
-export interface ReportItem {
-  /** The file as the builder names it (relative to the working folder when inside it), for the console. */
-  file: string;
-  /** The file relative to the content folder, for /report/: the builder's own folders are never published. */
-  path: string;
-  url?: string;
-  title?: string;
-  rule: string;
-  reason: string;
-  line: number;
-  column: number;
-}
 
 /**
  * What one Eleventy run renders from the paginated lists: every item (a full build), or only the
@@ -218,7 +202,8 @@ export class Archive {
   readonly ambiguities: Ambiguity[] = [];
   readonly redirects: Redirect[] = [];
   readonly monthly: MonthCount[] = [];
-  readonly report: ReportItem[] = [];
+  /** The non-fatal messages for /report/ and the build's warning list, each with its path (and url for a bulletin's). */
+  readonly report: Message[] = [];
   /** The review queue: bulletins with a guessed or missing field, by group, newest first, site.reviewSize per group. */
   readonly review: Array<ReviewGroup<BulletinEntry>> = [];
   /** Long lists, already cut into pages. */

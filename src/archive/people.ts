@@ -1,11 +1,11 @@
 // The officials as people: which person each (bulletin, official) pair is (officials.yml aliases and
 // splits), their names in both scripts, their page slugs, and each person's list of bulletins.
 import { join } from 'node:path';
-import type { BulletinRecord, Official, Script } from '../record.ts';
+import type { BulletinRecord, Message, Official, Script } from '../record.ts';
 import { inScript } from '../parser/script.ts';
 import { monthlySeries } from './calendar.ts';
 import type { OfficialEntry, SplitRule } from './editor-files.ts';
-import { type Ambiguity, ArchiveError, type BulletinEntry, byDateDesc, type Names, type Person, type PersonBulletin, type PersonRef, type ReportItem, type TitleSpan, toRef } from './model.ts';
+import { type Ambiguity, ArchiveError, archiveProblem, type BulletinEntry, byDateDesc, type Names, type Person, type PersonBulletin, type PersonRef, type TitleSpan, toRef } from './model.ts';
 import { displayPath } from './scan.ts';
 import { contentPath, MAX_SEGMENT_BYTES } from './site-paths.ts';
 import { hashedSlug, keyHash, pinyinSlug, pinyinSortKey } from './slug.ts';
@@ -85,7 +85,7 @@ export class People {
   /** Bare pinyin slugs shared by several people, each with a page listing them. */
   readonly ambiguities: Ambiguity[] = [];
   /** Warnings about officials.yml for the editors' report. */
-  readonly report: ReportItem[] = [];
+  readonly report: Message[] = [];
 
   constructor(records: readonly BulletinRecord[], officials: OfficialsFile, contentDir: string) {
     this.resolver = new PersonResolver(officials.entries);
@@ -128,17 +128,17 @@ export class People {
       this.refs.set(d.id, ref);
       if (shared && slug !== bare) sharedBare.set(bare, [...(sharedBare.get(bare) ?? []), ref]);
       if (d.split === -1) {
-        this.report.push({ file: officials.file ? displayPath(officials.file) : 'officials.yml', path: officials.file ? contentPath(contentDir, officials.file) : 'officials.yml', rule: 'officials/split-unmatched', line: 1, column: 1,
-          reason: `${d.key}: ${d.pairs.length} bulletin(s) match none of the split's rules; add a rule without place/from/until to say who they are` });
+        this.report.push({ reason: `${d.key}: ${d.pairs.length} bulletin(s) match none of the split's rules; add a rule without place/from/until to say who they are`, rule: 'officials/split-unmatched',
+          file: officials.file ? displayPath(officials.file) : 'officials.yml', line: 1, column: 1, fatal: false, path: officials.file ? contentPath(contentDir, officials.file) : 'officials.yml' });
       }
     }
-    const file = displayPath(officials.file ?? join(contentDir, 'officials.yml'));
+    const file = officials.file ?? join(contentDir, 'officials.yml');
     const slugOwner = new Map<string, string>();
     for (const ref of this.refs.values()) {
       const other = slugOwner.get(ref.slug);
-      if (other) throw new ArchiveError([{ file, reason: `two people would share /officials/${ref.slug}/ (${other} and ${ref.id}); give one a different slug` }]);
+      if (other) throw new ArchiveError([archiveProblem(file, `two people would share /officials/${ref.slug}/ (${other} and ${ref.id}); give one a different slug`)]);
       if (Buffer.byteLength(ref.slug) > MAX_SEGMENT_BYTES) {
-        throw new ArchiveError([{ file, reason: `the slug of ${ref.id} is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; give a shorter one` }]);
+        throw new ArchiveError([archiveProblem(file, `the slug of ${ref.id} is over ${MAX_SEGMENT_BYTES} bytes, too long for a folder name; give a shorter one`)]);
       }
       slugOwner.set(ref.slug, ref.id);
     }

@@ -2,8 +2,8 @@
 // a site-path target must be a page of the archive (or another redirect).
 import { join } from 'node:path';
 import type { RedirectRule } from './editor-files.ts';
-import { type Archive, ArchiveError, type BulletinFailure, type Redirect } from './model.ts';
-import { displayPath } from './scan.ts';
+import type { Message } from '../record.ts';
+import { type Archive, ArchiveError, archiveProblem, type Redirect } from './model.ts';
 import { redirectFromProblem, redirectLine } from './site-paths.ts';
 import { fileUrls, pageUrls } from './urls.ts';
 
@@ -11,20 +11,20 @@ import { fileUrls, pageUrls } from './urls.ts';
 export function checkedRedirects(archive: Archive, redirects: { file?: string; rules: RedirectRule[] }, contentDir: string): Redirect[] {
   const pages = pageUrls(archive);
   const files = fileUrls(archive);
-  const problems: BulletinFailure[] = [];
+  const problems: Message[] = [];
   const out: Redirect[] = [];
-  const file = displayPath(redirects.file ?? join(contentDir, 'redirects.yml'));
+  const file = redirects.file ?? join(contentDir, 'redirects.yml');
   const froms = new Set(redirects.rules.map((r) => r.from));
   for (const rule of redirects.rules) {
     const fromProblem = redirectFromProblem(rule.from, { pages, files });
     if (fromProblem) {
-      problems.push({ file, reason: `${rule.from} ${fromProblem}`, line: redirectLine(redirects.file, rule.from) });
+      problems.push(archiveProblem(file, `${rule.from} ${fromProblem}`, redirectLine(redirects.file, rule.from)));
       continue;
     }
     if (rule.to?.startsWith('/')) {
       const target = rule.to.endsWith('/') || /\.[a-z0-9]+$/i.test(rule.to) ? rule.to : `${rule.to}/`;
       if (!pages.has(target) && !froms.has(target)) {
-        problems.push({ file, reason: `${rule.from} points to ${rule.to}, which is not a page of the archive` });
+        problems.push(archiveProblem(file, `${rule.from} points to ${rule.to}, which is not a page of the archive`));
         continue;
       }
       out.push({ ...rule, to: target, target });

@@ -2,7 +2,7 @@
 import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { kindOf, notRegularReason } from '../fs/regular-file.ts';
-import type { BulletinFailure } from './model.ts';
+import type { Message } from '../record.ts';
 
 /** Every .txt file below `dir`, sorted, as absolute paths: regular files only (see scanBulletinFiles). */
 export function findBulletinFiles(dir: string): string[] {
@@ -15,10 +15,10 @@ export function findBulletinFiles(dir: string): string[] {
  * followed, so nothing from outside the folder is read; `dir` itself may be reached through a link
  * only when it is the content folder's own (a bulletins/ that is a link is refused).
  */
-export function scanBulletinFiles(dir: string): { files: string[]; refused: BulletinFailure[] } {
+export function scanBulletinFiles(dir: string): { files: string[]; refused: Message[] } {
   const files: string[] = [];
-  const refused: BulletinFailure[] = [];
-  const refuse = (path: string, stats: Parameters<typeof kindOf>[0]) => refused.push({ file: displayPath(path), reason: notRegularReason(kindOf(stats)) });
+  const refused: Message[] = [];
+  const refuse = (path: string, stats: Parameters<typeof kindOf>[0]) => refused.push(notRegular(path, stats));
   try {
     const top = lstatSync(dir);
     if (!top.isDirectory()) {
@@ -44,7 +44,7 @@ export function scanBulletinFiles(dir: string): { files: string[]; refused: Bull
     }
   };
   walk(dir);
-  return { files: files.sort(), refused: refused.sort((a, b) => (a.file < b.file ? -1 : 1)) };
+  return { files: files.sort(), refused: refused.sort((a, b) => (a.file! < b.file! ? -1 : 1)) };
 }
 
 function pointsToFolder(path: string): boolean {
@@ -56,13 +56,13 @@ function pointsToFolder(path: string): boolean {
 }
 
 /** The editor files that are there but are not regular files (a link to /etc/passwd, a FIFO), refused by name. */
-export function irregularEditorFiles(contentDir: string): BulletinFailure[] {
-  const refused: BulletinFailure[] = [];
+export function irregularEditorFiles(contentDir: string): Message[] {
+  const refused: Message[] = [];
   for (const name of ['officials.yml', 'officials.yaml', 'redirects.yml', 'redirects.yaml']) {
     const path = join(contentDir, name);
     try {
       const stats = lstatSync(path);
-      if (!stats.isFile()) refused.push({ file: displayPath(path), reason: notRegularReason(kindOf(stats)) });
+      if (!stats.isFile()) refused.push(notRegular(path, stats));
     } catch { /* not there */ }
   }
   return refused;
@@ -79,4 +79,9 @@ export function inYears(file: string, bulletinsDir: string, years: number[] | un
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+/** A file refused by name, never read: a link, FIFO, socket or device. */
+function notRegular(file: string, stats: Parameters<typeof kindOf>[0]): Message {
+  return { reason: notRegularReason(kindOf(stats)), rule: 'error/not-regular', file: displayPath(file), fatal: true };
 }

@@ -1,24 +1,19 @@
 // Bulletin ids are unique across the archive: feeds, fingerprints and caches key bulletins by id.
 import { readFileSync } from 'node:fs';
-import type { BulletinRecord } from '../record.ts';
-
-/** A bulletin whose id another bulletin has already: the file to fix, its `id:` line when front matter set it, and why. */
-export interface DuplicateId {
-  file: string;
-  line?: number;
-  reason: string;
-}
+import type { BulletinRecord, Message } from '../record.ts';
 
 // `id: x` at the start of a front-matter line.
 const ID_LINE = /^id[ \t]*:/;
 
 /**
- * Every bulletin whose id an earlier one (in the order given) has: the one whose front matter set
- * the id is named, so the editor changes that `id:`. `show` turns a path into what messages print.
+ * Every bulletin whose id an earlier one (in the order given) has, as a fatal message (rule
+ * archive): the file to fix, its `id:` line when front matter set it, and why. The one whose front
+ * matter set the id is named, so the editor changes that `id:`. `show` turns a path into what
+ * messages print.
  */
-export function duplicateIds(records: readonly { record: BulletinRecord; file: string }[], show: (file: string) => string): DuplicateId[] {
+export function duplicateIds(records: readonly { record: BulletinRecord; file: string }[], show: (file: string) => string): Message[] {
   const byId = new Map<string, { record: BulletinRecord; file: string }>();
-  const found: DuplicateId[] = [];
+  const found: Message[] = [];
   for (const entry of records) {
     const first = byId.get(entry.record.id);
     if (!first) {
@@ -33,6 +28,8 @@ export function duplicateIds(records: readonly { record: BulletinRecord; file: s
       line: set ? idLine(fix.file) : undefined,
       reason: `its id '${entry.record.id}' is already the id of ${show(keep.file)}; ` +
         (set ? "give this bulletin another 'id:' in its front matter, or remove the line" : "give one of the two bulletins another 'id:' in its front matter"),
+      rule: 'archive',
+      fatal: true,
     });
   }
   return found;

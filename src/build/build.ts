@@ -6,9 +6,9 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sharedParseCache } from '../cache/parse-cache.ts';
 import { loadArchive } from '../archive/load.ts';
-import type { ReportItem } from '../archive/model.ts';
 import { buildFolderFor, removeDeadBuildFolders } from '../fs/litter.ts';
 import { ROOT } from '../paths.ts';
+import type { Message } from '../record.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../search/index-stage.ts';
 import { type BuildPlan, forgetFingerprint, planBuild, prepareSubsetFolder, readPrevious, saveFingerprint } from './plan.ts';
 import type { StageClock } from './progress.ts';
@@ -41,7 +41,8 @@ export interface BuildOptions {
 export interface BuildResult {
   bulletins: number;
   pages: number;
-  warnings: ReportItem[];
+  /** The non-fatal messages, as /report/ lists them. */
+  warnings: Message[];
   seconds: number;
   /** The search stage: one Pagefind index per year, with the seconds each took. */
   search: SearchIndexResult;

@@ -1,9 +1,8 @@
 // What a parse-cache entry must be before the cache trusts it: a line whose checksum matches, holding
 // a record (or a refusal) of the record's schema (src/record.ts) for the file being looked up.
 import * as zlib from 'node:zlib';
-import type { BulletinErrorCode } from '../parser/errors.ts';
-import type { BulletinErrorData } from '../workers/parse-pool.ts';
-import { type BulletinRecord, type Directive, type Meeting, type Official, type Origin, type ParseWarning, type Reading, RECORD_FIELDS, type Reporter, type ReviewItem, type SourceFile } from '../record.ts';
+import { BULLETIN_ERROR_CODES } from '../parser/errors.ts';
+import { type BulletinRecord, type Directive, type Meeting, type Message, type Official, type Origin, type Reading, RECORD_FIELDS, type Reporter, type ReviewItem, type SourceFile } from '../record.ts';
 
 /** CRC-32 table (zlib's polynomial), for a Node without zlib.crc32 (before 20.15). */
 let table: Int32Array | undefined;
@@ -128,12 +127,15 @@ const RECORD = object({
   readings: list(object({ offset: count, pinyin: text } satisfies Record<keyof Reading, Check>)),
   source_file: object({ path: text, encoding: text, sha256 } satisfies Record<keyof SourceFile, Check>),
   origin: dictionary(oneOf(['text', 'front-matter', 'path', 'flag', 'inferred'] satisfies Origin[])),
-  warnings: list(object({ reason: text, rule: text, line: count, column: count, fatal: boolean } satisfies Record<keyof ParseWarning, Check>)),
+  // A record's warnings name no file and no page, and always have a line and a column.
+  warnings: list(object({ reason: text, rule: text, line: count, column: count, fatal: boolean } satisfies Record<Exclude<keyof Message, 'file' | 'path' | 'url'>, Check>)),
   needs_review: list(object({ field: text, reason: text } satisfies Record<keyof ReviewItem, Check>)),
 } satisfies Record<(typeof RECORD_FIELDS)[number], Check>, { optional: ['end_date'], loose: true });
 
-const ERROR_CODES = ['empty', 'too-large', 'binary', 'undecodable', 'private-use', 'front-matter', 'no-date', 'no-year', 'bad-date', 'io'] satisfies BulletinErrorCode[];
-const ERROR = object({ code: oneOf(ERROR_CODES), file: text, reason: text, line: count } satisfies Record<keyof BulletinErrorData, Check>, { optional: ['line'] });
+/** A refusal: a BulletinError's message, rule error/<code>, always fatal, with the file it is about. */
+const ERROR = object({
+  reason: text, rule: oneOf(BULLETIN_ERROR_CODES.map((code) => `error/${code}`)), file: text, line: count, fatal: (v) => (v === true ? undefined : ': not true'),
+} satisfies Record<Exclude<keyof Message, 'column' | 'path' | 'url'>, Check>, { optional: ['line'] });
 
 /** A cache entry (src/cache/parse-cache.ts): a record or the parser's refusal of the file. */
 const ENTRY = object({ format: number, path: text, record: RECORD, error: ERROR, textKey: sha256 }, { optional: ['record', 'error', 'textKey'] });
@@ -146,7 +148,7 @@ const ENTRY = object({ format: number, path: text, record: RECORD, error: ERROR,
 export function entryProblem(entry: unknown, format: number, path: string, sha256Hex: string): string | undefined {
   const problem = ENTRY(entry);
   if (problem) return problem.startsWith(':') ? `the entry${problem}` : problem;
-  const { format: got, path: of, record, error } = entry as { format: number; path: string; record?: BulletinRecord; error?: BulletinErrorData };
+  const { format: got, path: of, record, error } = entry as { format: number; path: string; record?: BulletinRecord; error?: Message };
   if (got !== format) return `entry format ${got}, not ${format}`;
   if (of !== path) return `the entry is for ${of}`;
   if ((record === undefined) === (error === undefined)) return 'the entry holds neither a record nor an error, or both';

@@ -8,17 +8,17 @@ import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { ROOT } from '../paths.ts';
 import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
-import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts';
+import { type BulletinRecord, hasExtraFields, isRecordField, type Message } from '../record.ts';
 import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
 import { hasEarlyHelperThread, stopEarlyHelperThread } from '../workers/parse-helper-thread.ts';
-import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from '../workers/parse-pool.ts';
+import { EARLY_HELPER_FROM, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from '../workers/parse-pool.ts';
 import { site } from '../config.ts';
 
 /** Packages whose behaviour shapes a record: their versions are part of the parser version. */
 const PARSER_PACKAGES = ['gray-matter', 'iconv-lite', 'luxon', 'opencc-js', 'pinyin-pro', 'zod'];
 
 /** Bumped when the shape of a cache entry changes. */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
 /** A parse that succeeded or failed, as the cache returns it. */
 export interface ParseOutcome {
@@ -38,7 +38,8 @@ interface Entry {
   format: number;
   path: string;
   record?: BulletinRecord;
-  error?: BulletinErrorData;
+  /** The parser's refusal: its BulletinError's message. */
+  error?: Message;
   textKey?: string;
 }
 
@@ -293,7 +294,7 @@ export class ParseCache {
     if (hit) {
       this.hits++;
       if (hit.record) origins.set(hit.record, `${parserVersion()}:${key}`);
-      const error = hit.error ? errorFromData(hit.error) : undefined;
+      const error = hit.error ? BulletinError.from(hit.error) : undefined;
       let textKey = hit.textKey;
       if (hit.record && textKey === undefined && wantKey) {
         textKey = textKeyOf(hit.record.text);
@@ -317,7 +318,7 @@ export class ParseCache {
       outcome = { record, sha256: miss.sha256, textKey, cached: false };
     } else {
       const { error } = result;
-      entry = { format: ENTRY_FORMAT, path: miss.path, error: errorData(error) };
+      entry = { format: ENTRY_FORMAT, path: miss.path, error: error.messages[0]! };
       outcome = { error, sha256: miss.sha256, cached: false };
     }
     this.write(miss.key, entry, 'json' in result ? result.json : undefined);

@@ -9,6 +9,7 @@ import { decodeBulletin } from '../parser/decode.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import { slugFromFileName } from '../parser/steps/title.ts';
 import type { BulletinRecord } from '../record.ts';
+import { messageLine, messageText } from '../messages/text.ts';
 import { bulletinUrl } from '../archive/urls.ts';
 import { findBulletinFiles } from '../archive/scan.ts';
 import { type WriteHooks, writeNewFile } from '../fs/atomic-write.ts';
@@ -322,11 +323,11 @@ export class Adder {
       record = parseBulletin(bytes, source, { year: this.options.year });
     } catch (error) {
       if (!(error instanceof BulletinError)) throw error;
-      return { status: 'refused', source, reason: error.reason, line: error.line };
+      return { status: 'refused', source, reason: messageText(error.messages[0]!), line: error.line };
     }
     const encoding = record.source_file.encoding;
     const fatal = record.warnings.find((w) => w.fatal);
-    if (fatal) return { status: 'refused', source, record, encoding, reason: `${fatal.reason} [${fatal.rule}]`, line: fatal.line };
+    if (fatal) return { status: 'refused', source, record, encoding, reason: messageText(fatal), line: fatal.line };
 
     const textKey = textKeyOf(record.text);
     const duplicate = this.index.byTextKey.get(textKey) ?? this.index.byTextKey.get(variantKeyOf(record.text));
@@ -452,7 +453,7 @@ export function summaryLines(record: BulletinRecord): string[] {
     `${record.date}${record.end_date ? `–${record.end_date}` : ''}  ${record.title}`,
     `chair: ${chairs.join('、') || '-'}  meetings: ${record.meetings.map((m) => m.name).join('；') || '-'}  directives: ${directives}  warnings: ${record.warnings.length}`,
   ];
-  for (const w of record.warnings) lines.push(`warning ${w.line}:${w.column} ${w.rule}: ${w.reason}`);
+  for (const w of record.warnings) lines.push(`warning ${messageLine(w)}`);
   return lines;
 }
 

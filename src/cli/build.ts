@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ArchiveError } from '../archive/model.ts';
 import { build } from '../build/build.ts';
 import { StageClock } from '../build/progress.ts';
-import { terminalText } from './terminal.ts';
+import { terminalLine } from './messages.ts';
 import { env } from '../config.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -29,13 +29,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (result.warnings.length > 0) {
       console.log(`\n${result.warnings.length} warning(s) (also on /report/):`);
-      for (const w of result.warnings) console.log(terminalText(`  ${w.file}:${w.line}:${w.column}: ${w.reason} [${w.rule}]`));
+      for (const w of result.warnings) console.log(`  ${terminalLine(w)}`);
     }
     return 0;
   } catch (error) {
     if (error instanceof ArchiveError) {
-      console.error(`build failed: ${error.failures.length} problem(s); ${values.out} was left as it was.`);
-      for (const f of error.failures) console.error(terminalText(`  ${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`));
+      console.error(`build failed: ${error.messages.length} problem(s); ${values.out} was left as it was.`);
+      for (const m of error.messages) console.error(`  ${terminalLine(m)}`);
     } else {
       console.error(`build failed; ${values.out} was left as it was.\n${(error as Error).stack ?? String(error)}`);
     }

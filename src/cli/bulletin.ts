@@ -14,6 +14,8 @@ import type { BulletinRecord } from '../record.ts';
 import { ArchiveError } from '../archive/model.ts';
 import { loadArchive } from '../archive/load.ts';
 import { scanBulletinFiles } from '../archive/scan.ts';
+import { messageLine } from '../messages/text.ts';
+import { terminalLine, terminalLintLine } from './messages.ts';
 import { terminalJson, terminalText } from './terminal.ts';
 import { env } from '../config.ts';
 
@@ -28,7 +30,7 @@ const USAGE = `Usage:
   --date    The date of a bulletin whose text gives none (any date in the text wins).
   --force   With --format md, replace files already in DIR.
 A folder stands for every .txt file below it. Files that fail are reported on stderr as
-"FILE: reason"; the others are still parsed. Exit status 1 if any file failed.
+"FILE[:LINE]: reason [rule]"; the others are still parsed. Exit status 1 if any file failed.
 
   bulletin add [--year YYYY] [--content DIR] [--dry-run] FILE|DIR...
 
@@ -119,7 +121,7 @@ function parseCommand(argv: string[]): number {
     } catch (error) {
       failed++;
       if (!(error instanceof BulletinError)) throw error;
-      process.stderr.write(terminalText(`${error.message}\n`));
+      process.stderr.write(`${terminalLine(error.messages[0]!)}\n`);
     }
   }
 
@@ -174,7 +176,7 @@ function summary(r: BulletinRecord): string {
   }
   lines.push(`  officials: ${r.officials.map((o) => `${o.name} (${[...o.titles, ...o.roles].join(', ')})`).join('; ') || '-'}`);
   lines.push(`  reporters: ${r.reporters.map((p) => `${p.role}${p.role ? ' ' : ''}${p.name}`).join('、') || '-'}`);
-  for (const w of r.warnings) lines.push(`  warning ${w.line}:${w.column} ${w.rule}: ${w.reason}`);
+  for (const w of r.warnings) lines.push(`  warning ${messageLine(w)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -347,20 +349,20 @@ async function checkCommand(argv: string[]): Promise<number> {
   // Links, FIFOs, sockets and devices: refused by name, never read.
   for (const f of refused) {
     errors++;
-    out.push(`${f.file}:1:1: error/not-regular: ${f.reason}`);
+    out.push(terminalLintLine(f));
   }
   for (const file of files) {
     const shown = displayPath(file);
     const { record, error } = cache.parseFile(shown, {}, { textKey: false });
     if (error) {
       errors++;
-      out.push(`${shown}:${error.line ?? 1}:1: error/${error.code}: ${error.reason}`);
+      out.push(...error.messages.map(terminalLintLine));
       continue;
     }
     for (const w of record!.warnings) {
       if (w.fatal) fatal++;
       else warnings++;
-      out.push(`${shown}:${w.line}:${w.column}: ${w.rule}: ${w.reason}${w.fatal ? ' (fatal: the build stops on it)' : ''}`);
+      out.push(terminalLintLine({ ...w, file: shown }));
     }
   }
   const fromCache = cache.hits;
@@ -372,14 +374,12 @@ async function checkCommand(argv: string[]): Promise<number> {
       await loadArchive({ contentDir });
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
-      for (const f of error.failures) {
-        archiveProblems++;
-        out.push(`${f.file}:${f.line ?? 1}:1: archive: ${f.reason}`);
-      }
+      archiveProblems += error.messages.length;
+      out.push(...error.messages.map(terminalLintLine));
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  if (out.length > 0) process.stdout.write(terminalText(`${out.join('\n')}\n`));
+  if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
   process.stdout.write(`checked ${files.length} bulletin(s) in ${seconds.toFixed(2)} s (${fromCache} from the parse cache): ` +
     `${errors} error(s), ${fatal} fatal warning(s), ${warnings} warning(s)${archiveProblems ? `, ${archiveProblems} archive problem(s)` : ''}\n`);
   return errors + fatal + archiveProblems > 0 ? 1 : 0;

@@ -8,6 +8,8 @@ import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { StageClock } from '../build/progress.ts';
 import { build, type BuildOptions, type BuildResult } from '../build/build.ts';
 import { ArchiveError } from '../archive/model.ts';
+import { terminalText } from '../cli/terminal.ts';
+import { messageLine } from '../messages/text.ts';
 import { allowedHosts, CONTENT_TYPES, fileFor, folderRedirect, refuseOtherHost } from './static-server.ts';
 
 export interface DevOptions {
@@ -195,11 +197,11 @@ export class DevServer extends EventEmitter {
         return outcome;
       }
       const problems = error instanceof ArchiveError
-        ? error.failures.map((f) => `${f.file}${f.line ? `:${f.line}` : ''}: ${f.reason}`)
+        ? error.messages.map(messageLine)
         : [(error as Error).stack ?? String(error)];
       outcome = { ok: false, seconds: seconds(), changed, problems };
       this.log(`${changed[0] === 'start' ? 'build' : 'rebuild'} failed in ${outcome.seconds.toFixed(2)} s; ${existsSync(this.outDir) ? 'still serving the last good site' : 'nothing to serve yet'}:`);
-      for (const problem of problems) this.log(`  ${problem}`);
+      for (const problem of problems) this.log(terminalText(`  ${problem}`));
       this.send('build-error', JSON.stringify(problems));
     }
     this.last = outcome;
@@ -218,7 +220,7 @@ export class DevServer extends EventEmitter {
       return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !existsSync(path) ? rel : undefined;
     };
     if (error instanceof ArchiveError) {
-      const files = error.failures.map((f) => inContent(f.file));
+      const files = error.messages.map((m) => (m.file === undefined ? undefined : inContent(m.file)));
       return files.every((f) => f !== undefined) ? [...new Set(files)] : [];
     }
     // A read that failed in a later stage (Eleventy wraps errors: originalError, cause).

@@ -1,5 +1,5 @@
 // The state that flows through the parser's steps: the text in every form the steps need.
-import type { ParseWarning, Script } from '../record.ts';
+import type { Message, Script } from '../record.ts';
 
 export interface ParseOptions {
   /** The year for dates written without one (7月18日): the CLI's --year. */
@@ -19,7 +19,7 @@ export interface ParseContext {
   readonly script: Script;
   /** Position in the decoded file of a clean-text index, for warnings. */
   readonly locate: (offset: number) => { line: number; column: number };
-  readonly warnings: ParseWarning[];
+  readonly warnings: Message[];
 }
 
 /** Records a warning at a clean-text offset. */

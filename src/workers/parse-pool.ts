@@ -6,8 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { BulletinError, parseBulletin, type ParseOptions } from '../parser/index.ts';
-import type { BulletinErrorCode } from '../parser/errors.ts';
-import { type BulletinRecord, hasExtraFields } from '../record.ts';
+import { type BulletinRecord, hasExtraFields, type Message } from '../record.ts';
 import { type HelperThread, startHelperThread, stopHelperThread, takeEarlyHelperThread, waitUntilReady } from './parse-helper-thread.ts';
 
 /** One bulletin to parse: its bytes, the path the parser names it by, and the options. */
@@ -34,22 +33,6 @@ export function parseJob(job: ParseJob): ParseResult {
   }
 }
 
-/** A BulletinError as plain data: what the parse cache stores and the worker posts (structured clone keeps no classes). */
-export interface BulletinErrorData {
-  code: BulletinErrorCode;
-  file: string;
-  reason: string;
-  line?: number;
-}
-
-export function errorData(error: BulletinError): BulletinErrorData {
-  return { code: error.code, file: error.file, reason: error.reason, line: error.line };
-}
-
-export function errorFromData(data: BulletinErrorData): BulletinError {
-  return new BulletinError(data.code, data.file, data.reason, data.line);
-}
-
 /** A batch handed to the worker (ParseHelper.begin), to be finished. */
 export interface PendingBatch {
   batch: number;
@@ -61,7 +44,7 @@ export interface PendingBatch {
 /** A result as the worker posts it (toPosted), with its place. */
 type Posted = { batch: number; at: number } & PostedResult;
 
-type PostedResult = { json: string } | { record: BulletinRecord } | { error: BulletinErrorData } | { crash: string };
+type PostedResult = { json: string } | { record: BulletinRecord } | { error: Message } | { crash: string };
 
 /**
  * A result as the worker posts it. A record of the parser's own fields only (JSON by construction,
@@ -74,7 +57,7 @@ export function toPosted(result: ParseResult): PostedResult {
   if ('record' in result) {
     return hasExtraFields(result.record) ? { record: result.record } : { json: JSON.stringify(result.record) };
   }
-  if ('error' in result) return { error: errorData(result.error) };
+  if ('error' in result) return { error: result.error.messages[0]! };
   return { crash: result.crash.stack ?? result.crash.message };
 }
 
@@ -210,6 +193,6 @@ export class ParseHelper {
 function fromPosted(message: Posted): ParseResult {
   if ('json' in message) return { record: JSON.parse(message.json) as BulletinRecord, json: message.json };
   if ('record' in message) return { record: message.record };
-  if ('error' in message) return { error: errorFromData(message.error) };
+  if ('error' in message) return { error: BulletinError.from(message.error) };
   return { crash: new Error(message.crash) };
 }

@@ -97,7 +97,7 @@ test('a redirect from a live page is refused, naming the file', async () => {
   const dir = content({ '2022/2022-07-18-a.txt': meeting('2022-07-18', '林測甲') }, {
     'redirects.yml': '- from: /2022/07/18/a/\n  to: /\n',
   });
-  await assert.rejects(loadArchive({ contentDir: dir }), (e: unknown) => e instanceof ArchiveError && /redirects\.yml/.test(e.failures[0]!.file) && /is a page of the archive/.test(e.message));
+  await assert.rejects(loadArchive({ contentDir: dir }), (e: unknown) => e instanceof ArchiveError && /redirects\.yml/.test(e.messages[0]!.file!) && /is a page of the archive/.test(e.message));
 });
 
 test('a malformed editor file is refused with the entry that is wrong', async () => {

@@ -28,9 +28,9 @@ test('two bulletins given the same id in front matter are refused, naming the se
   });
   await assert.rejects(loadArchive({ contentDir: dir }), (e: unknown) => {
     assert.ok(e instanceof ArchiveError, String(e));
-    assert.equal(e.failures.length, 1, e.message);
-    const [f] = e.failures;
-    assert.match(f!.file, /2022-08-01-b\.txt$/);
+    assert.equal(e.messages.length, 1, e.message);
+    const [f] = e.messages;
+    assert.match(f!.file!, /2022-08-01-b\.txt$/);
     assert.equal(f!.line, 3);
     assert.match(f!.reason, /its id 'same' is already the id of \S*2022-07-18-a\.txt; give this bulletin another 'id:' in its front matter/);
     return true;
@@ -45,9 +45,9 @@ test('a front-matter id equal to another file\'s own id names the file whose fro
   // Without front matter a bulletin's id is its file's name (2022-07-18-a).
   await assert.rejects(loadArchive({ contentDir: dir }), (e: unknown) => {
     assert.ok(e instanceof ArchiveError, String(e));
-    assert.match(e.failures[0]!.file, /2021-01-05-z\.txt$/);
-    assert.equal(e.failures[0]!.line, 2);
-    assert.match(e.failures[0]!.reason, /already the id of \S*2022-07-18-a\.txt/);
+    assert.match(e.messages[0]!.file!, /2021-01-05-z\.txt$/);
+    assert.equal(e.messages[0]!.line, 2);
+    assert.match(e.messages[0]!.reason, /already the id of \S*2022-07-18-a\.txt/);
     return true;
   });
 });

@@ -6,6 +6,7 @@ import type { Archive, BulletinEntry } from '../../archive/model.ts';
 import { dateTime, say } from '../components.ts';
 import { langTag, siteUrl } from '../filters.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { messageTable } from '../messages.ts';
 import type { Script } from '../../record.ts';
 import { fieldsToFix, fixLines, REVIEW_GROUP_LABELS, reviewGroupId, type ReviewEntry, type ReviewGroup, type ReviewGroupKey } from '../../archive/review.ts';
 
@@ -25,11 +26,7 @@ ${groups.length ? html`<p>${say(`把每篇下面的幾行改正後加進該文�
 <ul class="review-counts">${a.review.map((g) => html`<li>${g.total > 0 ? html`<a href="#${reviewGroupId(g.key)}">${say(REVIEW_GROUP_LABELS[g.key], s)}</a>` : say(REVIEW_GROUP_LABELS[g.key], s)}：<span class="count">${say(`${g.total}篇`, s)}</span></li>`)}</ul>
 ${groups.map((g) => reviewGroup(g, s))}` : html`<p>${say('沒有待核對的公報。', s)}</p>`}
 <h2 id="warnings">${say('警告', s)}</h2>
-${a.report.length ? html`<div class="table-scroll"><table class="list report">
-<caption>${say('警告', s)}</caption>
-<thead><tr><th scope="col">${say('文件', s)}</th><th scope="col">${say('位置', s)}</th><th scope="col">${say('規則', s)}</th><th scope="col">${say('說明', s)}</th></tr></thead>
-<tbody>${a.report.map((w) => html`<tr><td>${w.url ? html`<a href="${siteUrl(w.url)}">${w.path}</a>` : w.path}</td><td>${w.line}:${w.column}</td><td><code>${w.rule}</code></td><td>${w.reason}</td></tr>`)}</tbody>
-</table></div>` : html`<p>${say('沒有警告。', s)}</p>`}`;
+${a.report.length ? messageTable(a.report, say('警告', s), s) : html`<p>${say('沒有警告。', s)}</p>`}`;
   return data.frame({ script: s, title, path: '/report/', noindex: true, crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }] }, body);
 }
 
