@@ -1,6 +1,6 @@
 // Builds the archive into _site/ (or --out): parses every bulletin, runs Eleventy into a sibling
 // temp folder and swaps it in, so a failed build leaves the previous site as it was.
-// Usage: tsx scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
+// Usage: node scripts/run.mjs scripts/build.ts [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
 // After one new bulletin only the pages it changes are rendered (src/build/plan.ts); --full renders all.
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { removeDetached } from '../fs/atomic-write.ts';
 import { buildFolderFor, removeDeadBuildFolders } from '../fs/litter.ts';
 import { terminalText } from '../cli/terminal.ts';
-import { CODE_EXT, CODE_ROOT, ROOT } from '../paths.ts';
+import { CODE_ROOT, ROOT } from '../paths.ts';
 import { sharedParseCache } from '../cache/parse-cache.ts';
 import { type Archive, ArchiveError, countItems, forgetArchives, loadArchiveOnce, type RenderLists, type ReportItem } from '../archive/archive.ts';
 import { buildSearchIndex, defaultJobs, JobLimit, type SearchIndexResult } from '../search/index-stage.ts';
@@ -238,7 +238,7 @@ async function render(archive: Archive, plan: BuildPlan, temp: string, clock: St
           c.addTransform('build-progress', (content) => (stage.tick(), content));
         }
       };
-      const eleventy = new Eleventy(PAGES_DIR, temp, { configPath: relative(ROOT, join(CODE_ROOT, `.eleventy${CODE_EXT}`)), quietMode: true, config });
+      const eleventy = new Eleventy(PAGES_DIR, temp, { configPath: relative(ROOT, join(CODE_ROOT, '.eleventy.js')), quietMode: true, config });
       // Eleventy's answer holds every page's HTML: counted, not kept (1 GB and more at 100,000).
       const written = await eleventy.write() as unknown;
       pages += Array.isArray(written) ? written.flat(Infinity).length : 0;

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCorpus } from '../../src/corpus/generate.ts';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
-import { containsAll, fold, parseQuery } from '../../src/search/query.js';
+import { containsAll, fold, parseQuery } from '../../src/search/text-rules.ts';
 import { type BulletinEntry, loadArchive } from '../../src/archive/archive.ts';
 import { serveStatic } from '../../src/dev/static-server.ts';
 import { cleanUp, ROOT, runBuild, SEED_URL, tempDir, writeContent, XSS_URL } from '../site/helpers.ts';
