@@ -154,7 +154,7 @@ export function shardHash(shard: Shard): string {
 }
 
 /**
- * Pagefind runs in a small process of their own (src/search/pagefind-runner.js), at most
+ * Pagefind runs in a small process of their own (src/search/pagefind-runner.ts), at most
  * `limit.value` at a time: the runs go on while this thread is busy (Eleventy renders on it for
  * tens of seconds without a break), and starting each run, and deleting its files, forks that
  * small process rather than this one. run() resolves with the run's seconds once its bundle is in place.
