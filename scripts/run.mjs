@@ -22,8 +22,10 @@ const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 const BUILD_DIR = '.cache/build';
 /** The code that is compiled or copied: TypeScript is compiled, JavaScript copied as it is. */
 const CODE = ['src', 'scripts', 'layouts', 'tests', 'site.config.ts', '.eleventy.ts'];
-/** Folders of code that is not code to compile file by file: test data, browser entry points. */
-const SKIP = ['tests/fixtures', 'src/site/browser'];
+/** Folders inside CODE that hold no code: the tests' data, read from the repository. */
+const NOT_CODE = ['tests/fixtures'];
+/** The browser code: hashed like the rest, bundled from the entry points below, never run by Node. */
+const BROWSER_DIR = 'src/site/browser/';
 /** The browser's entry points and their formats: each bundled into one file for /assets/ (src/site/plugin.ts). */
 const BROWSER = [['src/site/browser/site.ts', 'iife'], ['src/site/browser/search.ts', 'esm']];
 /** Copies kept, the current one among them (another process may still be running an older one). */
@@ -36,17 +38,18 @@ function findRoot(from) {
   }
 }
 
-/** Every code file, relative to the root, sorted; browser sources included (they are hashed). */
+/** Every code file, relative to the root, sorted. */
 function codeFiles() {
   const files = [];
-  const walk = (path, compiled) => {
+  const walk = (path) => {
+    if (NOT_CODE.includes(path)) return;
     if (statSync(join(ROOT, path)).isDirectory()) {
-      for (const name of readdirSync(join(ROOT, path)).sort()) walk(join(path, name), compiled && !SKIP.includes(join(path, name)));
-    } else if (/\.(ts|js|mjs)$/.test(path) && !path.endsWith('.d.ts') && (compiled || path.startsWith('src/site/browser/'))) {
+      for (const name of readdirSync(join(ROOT, path)).sort()) walk(join(path, name));
+    } else if (/\.(ts|js|mjs)$/.test(path) && !path.endsWith('.d.ts')) {
       files.push(path);
     }
   };
-  for (const part of CODE) if (existsSync(join(ROOT, part))) walk(part, true);
+  for (const part of CODE) if (existsSync(join(ROOT, part))) walk(part);
   return files;
 }
 
@@ -68,7 +71,7 @@ export async function compiledCopy() {
   mkdirSync(temp, { recursive: true });
   try {
     const { build } = await import('esbuild');
-    const node = files.filter((f) => !f.startsWith('src/site/browser/'));
+    const node = files.filter((f) => !f.startsWith(BROWSER_DIR));
     const common = { outdir: temp, outbase: ROOT, bundle: true, format: 'esm', logLevel: 'error', sourcemap: 'linked', sourcesContent: false };
     await Promise.all([
       build({
@@ -128,7 +131,7 @@ function isRunning(pid) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const script = process.argv[2] && relative(ROOT, resolve(process.argv[2]));
-  if (!script || !script.endsWith('.ts') || script.startsWith('..') || script.startsWith('src/site/browser/') || !existsSync(join(ROOT, script))) {
+  if (!script || !script.endsWith('.ts') || script.startsWith('..') || script.startsWith(BROWSER_DIR) || !existsSync(join(ROOT, script))) {
     console.error(`run: ${script ? `${process.argv[2]} is not a TypeScript file of this repository` : 'no script given'}\nusage: node scripts/run.mjs scripts/build.ts [args...]`);
     process.exit(2);
   }
