@@ -1,6 +1,6 @@
 // npm start / npm run dev: builds the archive, serves it on 127.0.0.1 with live reload, and rebuilds
 // when anything in the content folder changes. Prints "rebuilt in 1.23 s (…)" after each rebuild.
-// Usage: tsx scripts/dev.ts [--content DIR] [--out DIR] [--port N] [--host 127.0.0.1]
+// Usage: node scripts/run.mjs scripts/dev.ts [--content DIR] [--out DIR] [--port N] [--host 127.0.0.1]
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
       },
     }));
   } catch (error) {
-    console.error(`dev: ${(error as Error).message}\nusage: tsx scripts/dev.ts [--content DIR] [--out DIR] [--port N] [--host 127.0.0.1]`);
+    console.error(`dev: ${(error as Error).message}\nusage: node scripts/run.mjs scripts/dev.ts [--content DIR] [--out DIR] [--port N] [--host 127.0.0.1]`);
     return 2;
   }
   const port = Number(values.port);

@@ -1,29 +1,42 @@
-// Runs one of the repository's TypeScript commands as plain JavaScript compiled by esbuild, without
-// tsx's module hooks: `npm run build` goes through here. tsx sends every module the process loads
-// (Eleventy's hundreds included) through hooks on a loader thread: 2-3 CPU-s and about a second of
-// a 10,000-bulletin build, and a second of a one-bulletin one. Tests and the dev server still run
-// the sources through tsx; both kinds of build write the same site (tests/site/compiled.test.ts).
+// The one way the repository's TypeScript runs: compiles it with esbuild into one plain-JavaScript
+// copy and runs a command's compiled file. Every npm script goes through here (the tests through
+// scripts/run-tests.mjs, which uses compiledCopy), so no process pays for a loader's module hooks.
 //
 // Usage: node scripts/run.mjs scripts/build.ts [args...]
 //
 // The compiled copy lives in .cache/build/<hash of the sources>/, mirroring the repository (so a
-// module finds its neighbours, and node_modules, as the sources do; src/paths.ts tells the code which
-// copy it is). It is made when no copy of the current sources exists, in a temporary folder renamed
-// into place, so processes that start together share one copy and a stale copy is never run.
+// module finds its neighbours, and node_modules, as the sources do; src/paths.ts tells the code where
+// the repository is). Each Node file is compiled on its own, imports kept, with a linked source map
+// (read only under --enable-source-maps, as the tests run). The browser entry points
+// (src/site/browser/*.ts, never run by Node) are bundled, one file each, into the same place in the
+// copy. A copy is made when none of the current sources exists, in a temporary folder renamed into
+// place, so processes that start together share one copy and a stale copy is never run.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository: the nearest folder above this file with a package.json (this file may be in a copy). */
+const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 /** Where compiled copies go, from the repository root. */
 const BUILD_DIR = '.cache/build';
 /** The code that is compiled or copied: TypeScript is compiled, JavaScript copied as it is. */
-const CODE = ['src', 'scripts', 'layouts', 'site.config.ts', '.eleventy.ts'];
-/** Browser files, read from the sources by the build (src/site/plugin.ts), never run by Node. */
-const NOT_CODE = ['src/site/assets'];
+const CODE = ['src', 'scripts', 'layouts', 'tests', 'site.config.ts', '.eleventy.ts'];
+/** Folders inside CODE that hold no code: the tests' data, read from the repository. */
+const NOT_CODE = ['tests/fixtures'];
+/** The browser code: hashed like the rest, bundled from the entry points below, never run by Node. */
+const BROWSER_DIR = 'src/site/browser/';
+/** The browser's entry points and their formats: each bundled into one file for /assets/ (src/site/plugin.ts). */
+const BROWSER = [['src/site/browser/site.ts', 'iife'], ['src/site/browser/search.ts', 'esm']];
 /** Copies kept, the current one among them (another process may still be running an older one). */
 const KEEP = 4;
+
+function findRoot(from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 /** Every code file, relative to the root, sorted. */
 function codeFiles() {
@@ -58,26 +71,31 @@ export async function compiledCopy() {
   mkdirSync(temp, { recursive: true });
   try {
     const { build } = await import('esbuild');
-    await build({
-      entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, f)),
-      outdir: temp,
-      outbase: ROOT,
-      // Each file on its own: every import stays an import, a relative .ts one renamed to .js.
-      bundle: true,
-      plugins: [{
-        name: 'imports-stay',
-        setup(b) {
-          b.onResolve({ filter: /.*/ }, (args) => args.kind === 'entry-point'
-            ? undefined
-            : { path: args.path.startsWith('.') ? args.path.replace(/\.ts$/, '.js') : args.path, external: true });
-        },
-      }],
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'error',
-    });
-    for (const file of files.filter((f) => !f.endsWith('.ts'))) cpSync(join(ROOT, file), join(temp, file));
+    const node = files.filter((f) => !f.startsWith(BROWSER_DIR));
+    const common = { outdir: temp, outbase: ROOT, bundle: true, format: 'esm', logLevel: 'error', sourcemap: 'linked', sourcesContent: false };
+    await Promise.all([
+      build({
+        ...common,
+        entryPoints: node.filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, f)),
+        // Each file on its own: every import stays an import, a relative .ts one renamed to .js.
+        plugins: [{
+          name: 'imports-stay',
+          setup(b) {
+            b.onResolve({ filter: /.*/ }, (args) => args.kind === 'entry-point'
+              ? undefined
+              : { path: args.path.startsWith('.') ? args.path.replace(/\.ts$/, '.js') : args.path, external: true });
+          },
+        }],
+        platform: 'node',
+        target: 'node20',
+      }),
+      // The browser's, served as they are (no source map): site.js is a classic script (it reads
+      // document.currentScript), search.js a module.
+      ...BROWSER.map(([file, format]) => build({
+        ...common, entryPoints: [join(ROOT, file)], format, platform: 'browser', target: 'es2022', sourcemap: false,
+      })),
+    ]);
+    for (const file of node.filter((f) => !f.endsWith('.ts'))) cpSync(join(ROOT, file), join(temp, file));
     try {
       renameSync(temp, dir);
     } catch (error) {
@@ -113,7 +131,7 @@ function isRunning(pid) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const script = process.argv[2] && relative(ROOT, resolve(process.argv[2]));
-  if (!script || !script.endsWith('.ts') || script.startsWith('..') || !existsSync(join(ROOT, script))) {
+  if (!script || !script.endsWith('.ts') || script.startsWith('..') || script.startsWith(BROWSER_DIR) || !existsSync(join(ROOT, script))) {
     console.error(`run: ${script ? `${process.argv[2]} is not a TypeScript file of this repository` : 'no script given'}\nusage: node scripts/run.mjs scripts/build.ts [args...]`);
     process.exit(2);
   }

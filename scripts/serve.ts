@@ -1,4 +1,4 @@
-// Serves the built site on 127.0.0.1 (PORT, default 8080). Usage: tsx scripts/serve.ts [--dir _site] [--port N]
+// Serves the built site on 127.0.0.1 (PORT, default 8080). Usage: node scripts/run.mjs scripts/serve.ts [--dir _site] [--port N]
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { env, site } from '../src/config.ts';

@@ -1,17 +1,17 @@
 // Tests for step 1 (decode): encoding detection on fixtures encoded at test time, real legacy bytes, and errors.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { normalise } from '../src/parser/normalise.ts';
 import { decodeBulletin, MAX_BYTES } from '../src/parser/decode.ts';
 import { BulletinError, type BulletinErrorCode } from '../src/parser/errors.ts';
+import { ROOT } from '../src/paths.ts';
 
 /** shared/ sits beside the repository root, which is the parent of tests/. */
-const RAW_ENCODINGS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus', 'real', 'raw-encodings');
+const RAW_ENCODINGS = resolve(ROOT, '..', 'shared', 'corpus', 'real', 'raw-encodings');
 const SOGOU_FILE = 'liaozp1_textsum_news_sohusite_xml.smarty.dat';
 
 /** From the seed bulletin (000_aff82dc70ec967be.txt), without its pinyin glosses. */

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { generateCorpus, officeHolder, titleHistory, writeCorpus, type CorpusFile } from '../src/corpus/generate.ts';
 import { JURISDICTIONS, REPORTERS, CORRESPONDENTS } from '../src/corpus/vocabulary.ts';
+import { CODE_ROOT, ROOT } from '../src/paths.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SCRIPT = join(REPO, 'scripts', 'generate-corpus.ts');
+const REPO = ROOT;
+const SCRIPT = join(CODE_ROOT, 'scripts', 'generate-corpus.js');
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -228,7 +228,7 @@ describe('writeCorpus and the CLI', () => {
 
   it('runs from the command line and prints a one-line summary', () => {
     const out = join(tempDir(), 'cli');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--n', '30', '--out', out, '--seed', '4', '--years', '2019-2020'],
+    const run = spawnSync(process.execPath, [SCRIPT, '--n', '30', '--out', out, '--seed', '4', '--years', '2019-2020'],
       { cwd: REPO, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr.trim(), /^corpus: 30 files, \d+ bytes \(.+ MB\) in [\d.]+ s/);
@@ -241,11 +241,11 @@ describe('writeCorpus and the CLI', () => {
 
   it('exits non-zero with a clear message for content/ and for bad arguments', () => {
     const target = join(REPO, 'content', `corpus-cli-test-${process.pid}`);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--n', '3', '--out', target], { cwd: REPO, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [SCRIPT, '--n', '3', '--out', target], { cwd: REPO, encoding: 'utf8' });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /refusing to write .* content folder/);
     assert.ok(!existsSync(target));
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--out', tempDir()], { cwd: REPO, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [SCRIPT, '--out', tempDir()], { cwd: REPO, encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--n/);
   });

@@ -15,7 +15,6 @@ import { cpuBetween, loadAverage, type Measured, measure, peakBetween, start } f
 import { launch, measureSearch, type SearchFigures } from './search.ts';
 import { formatBytes, formatCount, formatMB, formatSeconds, markdownTable, median, ratio } from './stats.ts';
 import { ROOT } from '../paths.ts';
-import { compiledCopy } from '../../scripts/run.mjs';
 import { generateCorpus, writeCorpus } from '../corpus/generate.ts';
 
 const BIN = (name: string) => join(ROOT, 'node_modules/.bin', name);
@@ -162,7 +161,7 @@ async function devServerAdd(o: BenchOptions, content: string, out: string, cache
   let url = '';
   let built: () => void;
   const ready = new Promise<void>((ok) => { built = ok; });
-  const server = start(BIN('tsx'), ['scripts/dev.ts', '--content', content, '--out', out, '--port', '0'], {
+  const server = start(process.execPath, ['scripts/run.mjs', 'scripts/dev.ts', '--content', content, '--out', out, '--port', '0'], {
     cwd: ROOT, env: { ...process.env, ARCHIVE_PARSE_CACHE: cacheDir }, capMB: o.memCapMB, timeoutSeconds: o.timeoutSeconds,
     onLine: (line) => {
       const at = / at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(line);
@@ -259,8 +258,6 @@ export async function main(argv: string[]): Promise<number> {
   }
   const work = o.dir ? resolve(o.dir) : mkdtempSync(join(tmpdir(), 'bench-'));
   mkdirSync(work, { recursive: true });
-  // Compiled once here, so no timed build pays for it.
-  await compiledCopy();
   const content = join(work, 'content');
   const bulletins = join(content, 'bulletins');
   const info = machine();
@@ -297,7 +294,7 @@ export async function main(argv: string[]): Promise<number> {
       const md = join(work, 'md');
       if (!existsSync(md)) {
         log('baseline: records → Markdown (bulletin parse --format md)');
-        const m = await measure(BIN('tsx'), ['src/cli/bulletin.ts', 'parse', '--format', 'md', '--out', md, bulletins], { cwd: ROOT, env: { ...process.env, ARCHIVE_PARSE_CACHE: 'off' } });
+        const m = await measure(process.execPath, ['scripts/run.mjs', 'src/cli/bulletin.ts', 'parse', '--format', 'md', '--out', md, bulletins], { cwd: ROOT, env: { ...process.env, ARCHIVE_PARSE_CACHE: 'off' } });
         log(`  ${ended(m, o.memCapMB, o.timeoutSeconds)} in ${formatSeconds(m.wallSeconds)}`);
       }
       const eleventyDir = join(work, 'eleventy');
@@ -367,7 +364,7 @@ export async function main(argv: string[]): Promise<number> {
         const mdDir = join(work, 'md-added');
         rmSync(mdDir, { recursive: true, force: true });
         writeFileSync(file, added.text);
-        await measure(BIN('tsx'), ['src/cli/bulletin.ts', 'parse', '--format', 'md', '--out', mdDir, file], { cwd: ROOT, env: { ...process.env, ARCHIVE_PARSE_CACHE: 'off' } });
+        await measure(process.execPath, ['scripts/run.mjs', 'src/cli/bulletin.ts', 'parse', '--format', 'md', '--out', mdDir, file], { cwd: ROOT, env: { ...process.env, ARCHIVE_PARSE_CACHE: 'off' } });
         rmSync(file);
         const mdName = readdirSync(mdDir)[0]!;
         renameSync(join(mdDir, mdName), join(s.posts, mdName));

@@ -3,7 +3,7 @@
 // is the moment all three are live. Starts the dev server (in this process) on a content folder,
 // waits for the first build, then K times: writes a new bulletin (write + rename, as `bulletin add`
 // does), polls its page every 20 ms until 200, then removes it and waits for that rebuild.
-// Usage: tsx src/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]
+// Usage: node scripts/run.mjs src/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { generateCorpus } from '../corpus/generate.ts';
 import { median } from './stats.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, runs: { type: 'string', default: '3' } } });
-if (!values.content) throw new Error('usage: tsx src/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]');
+if (!values.content) throw new Error('usage: node scripts/run.mjs src/bench/dev-add.ts --content DIR [--out DIR] [--runs 3]');
 const content = values.content;
 const out = values.out ?? `${content.replace(/\/$/, '')}-dev-site`;
 const runs = Number(values.runs);

@@ -1,9 +1,8 @@
 // Does parsing in 2 worker_threads help? Parses a corpus folder in this thread, then split across
 // N workers (records cloned back to the main thread, as a build would need them); prints wall and CPU.
-// Usage: tsx src/bench/parse-workers.ts DIR [--workers 2] [--runs 3]
+// Usage: node scripts/run.mjs src/bench/parse-workers.ts DIR [--workers 2] [--runs 3]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { BulletinError, parseBulletin } from '../parser/index.ts';
@@ -30,14 +29,12 @@ if (!isMainThread) {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
   const workers = Number(values.workers);
   const runs = Number(values.runs);
-  const self = fileURLToPath(import.meta.url);
-  const tsxApi = import.meta.resolve('tsx/esm/api');
 
   const inWorkers = async (): Promise<number> => {
     const parts = Array.from({ length: workers }, (_, i) => files.filter((_, j) => j % workers === i));
     const results = await Promise.all(parts.map((part) => new Promise<unknown[]>((ok, fail) => {
-      // Workers load this file through tsx's loader, registered first, as the build would have to.
-      const w = new Worker(`import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(self).href)}); })`, { eval: true, workerData: part });
+      // Workers load this file (its compiled copy), as the build's parse helper loads the parser.
+      const w = new Worker(new URL(import.meta.url), { workerData: part });
       w.once('message', ok);
       w.once('error', fail);
     })));

@@ -1,7 +1,7 @@
 // Measures the search of an already built site in headless Chromium, as `npm run bench` does:
 // bytes of a first search (/search/?q=…) and of a typed second search, and the typed latency.
-//   tsx src/bench/search-site.ts --site DIR [--runs 3] [--query 防汛 --query 刘测辛]
-//   tsx src/bench/search-site.ts --site DIR --runs 0 --params 'q=會議&from=2024-01-01' …
+//   node scripts/run.mjs src/bench/search-site.ts --site DIR [--runs 3] [--query 防汛 --query 刘测辛]
+//   node scripts/run.mjs src/bench/search-site.ts --site DIR --runs 0 --params 'q=會議&from=2024-01-01' …
 // --params (repeatable) also opens /search/?PARAMS once in a fresh context and lists what it
 // fetched by kind of file; --files does that for the first query.
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
     params: { type: 'string', multiple: true },
   },
 });
-if (!values.site) throw new Error('usage: tsx src/bench/search-site.ts --site DIR [--runs N] [--query Q1 --query Q2] [--files] [--params QUERYSTRING …]');
+if (!values.site) throw new Error('usage: node scripts/run.mjs src/bench/search-site.ts --site DIR [--runs N] [--query Q1 --query Q2] [--files] [--params QUERYSTRING …]');
 const site = values.site;
 const queries: [string, string] = [values.query?.[0] ?? '防汛', values.query?.[1] ?? '刘测辛'];
 const runs = Number(values.runs);

@@ -40,7 +40,7 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 }
 
-// In-page code goes as strings: tsx would otherwise add helper calls the page does not have.
+// In-page code goes as strings: the compiler (esbuild) could otherwise add helper calls the page does not have.
 /** A browser expression: the result links now shown (visible, outside header/nav/footer, path matching). */
 const hrefsExpression = (pattern: RegExp) => `[...document.querySelectorAll('a[href]')]
   .filter((a) => !a.closest('header, nav, footer') && a.offsetParent !== null && new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)}).test(new URL(a.href).pathname))

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type Archive, countItems, type RenderLists } from '../archive/model.ts';
-import { CODE_EXT, CODE_ROOT } from '../paths.ts';
+import { CODE_ROOT } from '../paths.ts';
 import { archivePlugin, type EleventyConfig, PAGE_FORMAT, PAGES_DIR } from '../site/plugin.ts';
 import { type BuildPlan, configureEleventy } from './plan.ts';
 import type { StageClock } from './progress.ts';
@@ -117,7 +117,7 @@ export async function render(o: RenderOptions): Promise<number> {
         eleventyConfig.addTransform('build-progress', (content) => (stage.tick(), content));
       }
     };
-    const eleventy = new Eleventy(PAGES_DIR, o.outDir, { configPath: join(CODE_ROOT, `.eleventy${CODE_EXT}`), quietMode: true, config });
+    const eleventy = new Eleventy(PAGES_DIR, o.outDir, { configPath: join(CODE_ROOT, '.eleventy.js'), quietMode: true, config });
     // Eleventy's answer holds every page's HTML: counted, not kept (1 GB and more at 100,000).
     const written = await eleventy.write() as unknown;
     pages += Array.isArray(written) ? written.flat(Infinity).length : 0;

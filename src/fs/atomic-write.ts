@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export { removeDetached } from './remove-detached.js';
+export { removeDetached } from './remove-detached.ts';
 
 /** Test hooks: called at the named moment; throwing there simulates a crash or a full disk. */
 export interface WriteHooks {

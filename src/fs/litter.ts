@@ -2,7 +2,7 @@
 // is gone: `add`'s hidden temp files (.NAME.<pid>.<hex>.tmp) and the build's temp folders (<out>.build-<pid>).
 import { readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { removeDetached } from './remove-detached.js';
+import { removeDetached } from './remove-detached.ts';
 
 /** Whether a process with this pid is running (one of another user's counts: it cannot be signalled, but it is there). */
 export function processIsAlive(pid: number): boolean {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants as fsConstants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, availableParallelism, freemem, platform, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
@@ -15,10 +15,12 @@ import { writeFileFresh } from '../fs/atomic-write.ts';
 import { toSimplifiedAligned } from '../parser/script.ts';
 import { byYear } from '../archive/calendar.ts';
 import type { Archive, BulletinEntry } from '../archive/model.ts';
-import { decodePagefind, indexText } from './query.js';
 import { env } from '../config.ts';
+import { decodePagefind } from './pagefind-format.ts';
+import type { SearchKind, SearchOfficial, SearchIndexFile, ShardCatalog, ShardInfo } from './search-files.ts';
+import { indexText } from './text-rules.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
+export type { SearchIndexFile, ShardCatalog, ShardInfo } from './search-files.ts';
 
 /** Bumped when the files the search page reads change shape. */
 export const SEARCH_FORMAT = 2;
@@ -51,19 +53,6 @@ export interface SearchIndexOptions {
   };
 }
 
-/** One Pagefind index: a year, or part of a year with more than shardSize bulletins. */
-export interface ShardInfo {
-  /** Folder name under pagefind/ and file name under search/: 2022, or 2022-2 for a year's second part. */
-  name: string;
-  year: number;
-  /** First and last date in the shard, YYYY-MM-DD. */
-  first: string;
-  last: string;
-  count: number;
-  /** Seconds the Pagefind run took. */
-  seconds: number;
-}
-
 export interface SearchIndexResult {
   shards: ShardInfo[];
   /** Shard name → shardHash: what the next build compares to reuse a bundle. */
@@ -71,56 +60,6 @@ export interface SearchIndexResult {
   /** Shards copied from the previous site instead of indexed again (subset builds). */
   reused: string[];
   seconds: number;
-}
-
-/** An official as the search page knows them. */
-export interface SearchOfficial {
-  slug: string;
-  names: Record<'Hant' | 'Hans', string>;
-  /** What tells namesakes apart (長樂區), else "". */
-  label: string;
-  /** Simplified names that count as this person in a query spelt in pinyin. */
-  keys: string[];
-  /** Toneless pinyin, letters only: liaohaijun (and lu for lü). */
-  pinyin: string[];
-}
-
-export interface SearchKind {
-  slug: string;
-  names: Record<'Hant' | 'Hans', string>;
-}
-
-/** /search/index.json: what the search page loads first. */
-export interface SearchIndexFile {
-  format: number;
-  /** Newest first. */
-  shards: Array<Omit<ShardInfo, 'seconds'>>;
-  officials: SearchOfficial[];
-  kinds: SearchKind[];
-}
-
-/**
- * /search/<shard>.json: what the search page needs of every bulletin of a shard to find, filter,
- * count and sort it, and where the shard's index chunks are. The rows are the shard's bulletins
- * newest first (as planShards orders them); their URLs are in /search/<shard>.urls.json, which
- * the page loads only for the results it shows.
- */
-export interface ShardCatalog {
-  name: string;
-  /** The first word of each of the bundle's index chunks, in word order, separated by spaces. */
-  chunkWords: string;
-  /** The file name under index/ (without .pf_index) of each chunk, separated by spaces. */
-  chunkFiles: string;
-  /** Each row's Pagefind page number (its place in the bundle's pf_meta). */
-  pages: number[];
-  /** Each row's date in days since 1970-01-01: the first row's, then how many days older each row is than the one before. */
-  days: number[];
-  /** Each row's officials, as indexes into index.json's officials. */
-  officials: number[][];
-  /** Each row's meeting kinds, as indexes into index.json's kinds. */
-  kinds: number[][];
-  /** Each row's length in index tokens, one character per row whose code minus 48 is round(3 log2 length). */
-  lengths: string;
 }
 
 /** What the build reads of a Pagefind bundle's pf_meta. */
@@ -212,7 +151,7 @@ export function shardHash(shard: Shard): string {
 }
 
 /**
- * Pagefind runs in a small process of their own (src/search/pagefind-runner.js), at most
+ * Pagefind runs in a small process of their own (src/search/pagefind-runner.ts), at most
  * `limit.value` at a time: the runs go on while this thread is busy (Eleventy renders on it for
  * tens of seconds without a break), and starting each run, and deleting its files, forks that
  * small process rather than this one. run() resolves with the run's seconds once its bundle is in place.
@@ -225,7 +164,7 @@ class PagefindRunner {
 
   constructor(limit: JobLimit) {
     this.child = fork(fileURLToPath(new URL('./pagefind-runner.js', import.meta.url)), ['pagefind-runner', pagefindBinary(), String(limit.value)], {
-      // Plain JavaScript: no loader hooks (tsx) from this process's flags.
+      // None of this process's Node flags (the build's heap sizes): the runner is a small process.
       execArgv: [],
       // Smaller index chunks: a query fetches less (measured in docs/search.md).
       env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: env.pagefindChunkSize },
@@ -475,9 +414,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     };
     writeFileFresh(join(siteDir, 'search', 'index.json'), JSON.stringify(index));
     writeFileFresh(join(siteDir, 'search', 't2s.json'), JSON.stringify(simplifiedPairs()));
-    // The query rules the index was built with, for the search page.
-    mkdirSync(join(siteDir, 'assets'), { recursive: true });
-    writeFileFresh(join(siteDir, 'assets', 'search-query.js'), readFileSync(join(HERE, 'query.js')));
     return { shards: infos, hashes, reused: [...reused.keys()], seconds: (performance.now() - started) / 1000 };
   } finally {
     // Each run's files were removed as it ended: what is left is the folder, or a failed build's runs.

@@ -1,9 +1,9 @@
-// Eleventy plugins of the archive: the bulletin data layer, the .11ty.ts page format, the assets.
+// Eleventy plugins of the archive: the bulletin data layer, the compiled page modules, the assets.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { site } from '../config.ts';
 import { copyFileFresh, writeFileFresh } from '../fs/atomic-write.ts';
-import { CODE_EXT, CODE_ROOT, ROOT } from '../paths.ts';
+import { CODE_ROOT, ROOT } from '../paths.ts';
 import type { Archive, BulletinEntry, RenderLists } from '../archive/model.ts';
 
 /** The slice of Eleventy's config API the plugins use. */
@@ -57,18 +57,17 @@ export function archivePlugin(eleventyConfig: EleventyConfig, data: ArchiveData)
 }
 
 /**
- * Pages are TypeScript modules (*.11ty.ts) run like Eleventy's JavaScript templates; in the compiled
- * copy of the code (src/paths.ts) they are JavaScript templates (*.11ty.js).
+ * Pages are TypeScript modules (src/site/pages/*.11ty.ts) that Eleventy runs as JavaScript templates
+ * in their compiled copy (*.11ty.js, scripts/run.mjs).
  */
-export function typescriptPagesPlugin(eleventyConfig: EleventyConfig): void {
-  if (CODE_EXT === '.ts') eleventyConfig.addExtension('11ty.ts', { key: '11ty.js' });
+export function pagesPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplateFormats(PAGE_FORMAT);
   // The compiled pages are under .cache/, which .gitignore lists; the pages folder holds nothing else.
   eleventyConfig.setUseGitIgnore(false);
 }
 
-/** The page modules' template format: 11ty.ts, or 11ty.js in the compiled copy. */
-export const PAGE_FORMAT = `11ty${CODE_EXT}`;
+/** The page modules' template format. */
+export const PAGE_FORMAT = '11ty.js';
 
 /** The page modules' folder (absolute). */
 export const PAGES_DIR = join(CODE_ROOT, 'src/site/pages');
@@ -80,8 +79,14 @@ const ASSETS: Record<string, string> = {
   'assets/opencc/cn2t.js': 'node_modules/opencc-js/dist/umd/cn2t.js',
 };
 
+/** The browser scripts, bundled from src/site/browser/ (scripts/run.mjs): site path → path in the compiled copy. */
+const SCRIPTS: Record<string, string> = {
+  'assets/site.js': 'src/site/browser/site.js',
+  'assets/search.js': 'src/site/browser/search.js',
+};
+
 /**
- * The stylesheet and script, and the two opencc-js converters the 繁/简 switch loads on demand,
+ * The stylesheets and scripts, and the two opencc-js converters the 繁/简 switch loads on demand,
  * copied once Eleventy has written the pages. Not Eleventy's passthrough copy: when a page fails,
  * Eleventy stops waiting for its copies, and one that failed after the build had removed its
  * unfinished folder was an unhandled rejection (seen in tests/site/subset.test.ts under load).
@@ -90,6 +95,7 @@ export function assetsPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
     const output = outputOf(written);
     for (const [to, from] of Object.entries(ASSETS)) copyFresh(join(ROOT, from), join(output, to));
+    for (const [to, from] of Object.entries(SCRIPTS)) copyFileFresh(join(CODE_ROOT, from), join(output, to));
   });
 }
 

@@ -1,4 +1,4 @@
-// The parse helper's worker thread (parse-worker.mjs), started on its own: this module loads
+// The parse helper's worker thread (parse-worker.ts), started on its own: this module loads
 // nothing but worker_threads, so a command can start the thread before it loads the rest of its
 // code (scripts/build.ts: the worker loads the parser, 0.7 s and more, while the build loads
 // Eleventy). ParseHelper (parse-pool.ts) adopts a thread started early, or starts one.
@@ -19,7 +19,7 @@ export interface HelperThread {
 export function startHelperThread(): HelperThread {
   const { port1, port2 } = new MessageChannel();
   const ready = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
     workerData: { role: 'parse-helper', port: port2, ready },
     transferList: [port2],
   });

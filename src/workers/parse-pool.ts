@@ -1,5 +1,5 @@
 // Parsing many bulletins on two threads at once, synchronously: this thread and one worker thread
-// (src/workers/parse-worker.mjs) take the next bulletin from a shared counter until none is left,
+// (src/workers/parse-worker.ts) take the next bulletin from a shared counter until none is left,
 // and this thread waits for the worker's last ones. The caller (ParseCache.parseFiles) stays
 // synchronous, and so do the data layer and its callers. A cold build of 10,000 bulletins parsed
 // on one core while the other waited for the parse to end (the search stage needs every record).

@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildCommand, parseBenchArgs } from '../../src/bench/args.ts';
 import { formatDuration, progressLine } from '../../src/build/progress.ts';
 import { cpuBetween, peakBetween } from '../../src/bench/proctree.ts';
 import { formatBytes, formatMB, formatSeconds, markdownTable, median, ratio } from '../../src/bench/stats.ts';
+import { ROOT } from '../../src/paths.ts';
 
 describe('median', () => {
   it('takes the middle of an odd count and the mean of the middle two of an even one', () => {
@@ -118,7 +119,7 @@ describe('peakBetween', () => {
 
 describe('buildCommand', () => {
   it('is `npm run build` as package.json has it: Node flags, then scripts/run.mjs scripts/build.ts', () => {
-    const args = buildCommand(resolve(import.meta.dirname, '../..'));
+    const args = buildCommand(ROOT);
     const at = args.indexOf('scripts/run.mjs');
     assert.deepEqual(args.slice(at), ['scripts/run.mjs', 'scripts/build.ts']);
     assert.ok(args.slice(0, at).every((a) => /^--[a-z-]+(=\S+)?$/.test(a)), args.join(' '));
@@ -127,7 +128,7 @@ describe('buildCommand', () => {
   it('refuses a build script it could not run the same way', () => {
     const dir = mkdtempSync(join(tmpdir(), 'archive-bench-cmd-'));
     try {
-      for (const script of ['tsx scripts/build.ts', 'node scripts/other.mjs', 'node -r x scripts/run.mjs scripts/build.ts']) {
+      for (const script of ['node scripts/build.ts', 'node scripts/other.mjs', 'node -r x scripts/run.mjs scripts/build.ts']) {
         writeFileSync(join(dir, 'package.json'), JSON.stringify({ scripts: { build: script } }));
         assert.throws(() => buildCommand(dir), /the build script should read/);
       }

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import matter from 'gray-matter';
 import iconv from 'iconv-lite';
@@ -14,12 +13,13 @@ import { copyFileFresh, unlinkIfPresent, writeNewFile } from '../../src/fs/atomi
 import { ParseCache } from '../../src/cache/parse-cache.ts';
 import { parseBulletin } from '../../src/parser/index.ts';
 import { makeId } from '../../src/parser/steps/title.ts';
+import { ROOT } from '../../src/paths.ts';
 import { bulletin, cleanUp, listFiles, npmBulletin, TEXTS, tempArchive } from './helpers.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** Real published texts with noisy names (shared/ sits beside the repository root). */
-const REAL = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real');
+const REAL = resolve(ROOT, '../shared/corpus/real');
 
 const roots: string[] = [];
 after(() => roots.forEach(cleanUp));

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { cleanUp, ROOT, type Run, TEXTS, tempArchive } from './helpers.ts';
+import { cleanUp, CODE_ROOT, ROOT, type Run, TEXTS, tempArchive } from './helpers.ts';
 
 const roots: string[] = [];
 after(() => roots.forEach(cleanUp));
@@ -23,7 +23,7 @@ function archive(bulletins: Record<string, string>, files: Record<string, string
 
 /** `bulletin check`, given 30 s: a hang fails the test instead of holding it for minutes. */
 function check(a: { cache: string; content: string }): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bulletin.ts'), 'check', '--content', a.content], {
+  const result = spawnSync(process.execPath, [join(CODE_ROOT, 'src/cli/bulletin.js'), 'check', '--content', a.content], {
     cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ARCHIVE_PARSE_CACHE: a.cache },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -2,10 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { CODE_ROOT, ROOT } from '../../src/paths.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { CODE_ROOT, ROOT };
 
 /** Fictional bulletins (names 林測甲, 王样乙 …), each a different text; Big5 one in Traditional. */
 export const TEXTS = {
@@ -55,9 +55,9 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `tsx src/cli/bulletin.ts ARGS` (what `npm run -s bulletin -- ARGS` runs) with its own parse cache. */
+/** Runs the compiled src/cli/bulletin.ts with ARGS (what `npm run -s bulletin -- ARGS` runs) with its own parse cache. */
 export function bulletin(cache: string, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bulletin.ts'), ...args], {
+  const result = spawnSync(process.execPath, [join(CODE_ROOT, 'src/cli/bulletin.js'), ...args], {
     cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ARCHIVE_PARSE_CACHE: cache },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -12,7 +12,7 @@ import * as OpenCC from 'opencc-js';
 import { Adder, ArchiveIndex } from '../../src/cli/add.ts';
 import { LOCK_NAME } from '../../src/fs/archive-lock.ts';
 import { ParseCache } from '../../src/cache/parse-cache.ts';
-import { cleanUp, listFiles, ROOT, TEXTS, tempArchive } from './helpers.ts';
+import { cleanUp, CODE_ROOT, listFiles, ROOT, TEXTS, tempArchive } from './helpers.ts';
 
 const roots: string[] = [];
 const children: Array<{ kill(): boolean }> = [];
@@ -29,7 +29,7 @@ function archive(name: string) {
 /** Runs the CLI with a short timeout: a command that hangs on a FIFO fails the test instead of the run. */
 function cli(cache: string, ...args: string[]) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bulletin.ts'), ...args], {
+  const result = spawnSync(process.execPath, [join(CODE_ROOT, 'src/cli/bulletin.js'), ...args], {
     cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ARCHIVE_PARSE_CACHE: cache },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (performance.now() - started) / 1000, timedOut: result.error !== undefined };
@@ -37,7 +37,7 @@ function cli(cache: string, ...args: string[]) {
 
 /** The same CLI, started without waiting (for two adds at once). */
 function cliAsync(cache: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/bulletin.ts'), ...args], {
+  const child = spawn(process.execPath, [join(CODE_ROOT, 'src/cli/bulletin.js'), ...args], {
     cwd: ROOT, env: { ...process.env, ARCHIVE_PARSE_CACHE: cache },
   });
   children.push(child);

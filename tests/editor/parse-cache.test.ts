@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ParseCache } from '../../src/cache/parse-cache.ts';
-import { ROOT, TEXTS, bulletin, cleanUp, tempArchive } from './helpers.ts';
+import { CODE_ROOT, ROOT, TEXTS, bulletin, cleanUp, tempArchive } from './helpers.ts';
 
 /** Every line of every bucket file under `cache`, with the file it is in. */
 function cacheLines(cache: string): Array<{ file: string; line: string }> {
@@ -168,7 +168,7 @@ describe('npm run build with a bad parse cache', () => {
   mkdirSync(year, { recursive: true });
   writeFileSync(join(year, '2023-03-05-changwu.txt'), TEXTS.utf8);
   const out = join(a.root, 'site');
-  const build = (...flags: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--content', a.content, '--out', out, '--quiet', ...flags], {
+  const build = (...flags: string[]) => spawnSync(process.execPath, [join(CODE_ROOT, 'scripts/build.js'), '--content', a.content, '--out', out, '--quiet', ...flags], {
     cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, ARCHIVE_PARSE_CACHE: a.cache },
   });
   const page = () => readFileSync(join(out, '2023/03/05/changwu/index.html'), 'utf8');

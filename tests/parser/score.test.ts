@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fold, matchMeetings, type Score, scoreFile, scoreFolder } from '../../src/scoring/score.ts';
 import type { Meeting } from '../../src/record.ts';
+import { CODE_ROOT } from '../../src/paths.ts';
 import { parseText } from './helpers.ts';
 
 const ANNOTATED = '../shared/corpus/annotated';
@@ -55,14 +57,14 @@ describe('the parser on the annotated real bulletins', { skip: existsSync(`${ANN
     assert.deepEqual(score.misses.filter((m) => m.field === 'meetings' && m.expected === 'no such meeting'), []);
   });
   test('npm run -s score -- DIR --json prints one object with totals, fields and misses', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/score.ts', ANNOTATED, '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(CODE_ROOT, 'scripts/score.js'), ANNOTATED, '--json'], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const out = JSON.parse(run.stdout) as Score;
     assert.equal(out.total, baseline.total);
     assert.ok(out.fields.date!.total > 0 && Array.isArray(out.misses));
   });
   test('the text report lists fields, then one line per miss', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/score.ts', ANNOTATED], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(CODE_ROOT, 'scripts/score.js'), ANNOTATED], { encoding: 'utf8' });
     assert.match(run.stdout, /^field +passed \/ total\n/);
     assert.match(run.stdout, /\ntotal +\d+ \/ \d+/);
     for (const line of run.stdout.split('misses')[1]?.split('\n').slice(1).filter(Boolean) ?? []) {
@@ -72,7 +74,7 @@ describe('the parser on the annotated real bulletins', { skip: existsSync(`${ANN
 });
 
 test('score: a folder without expected.json is a usage error that says so', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/score.ts', 'tests'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(CODE_ROOT, 'scripts/score.js'), 'tests'], { encoding: 'utf8' });
   assert.equal(run.status, 2);
   assert.match(run.stderr, /expected\.json/);
 });

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateCorpus } from '../../src/corpus/generate.ts';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
-import { containsAll, fold, parseQuery } from '../../src/search/query.js';
+import { containsAll, fold, parseQuery } from '../../src/search/text-rules.ts';
 import { type BulletinEntry } from '../../src/archive/model.ts';
 import { loadArchive } from '../../src/archive/load.ts';
 import { serveStatic } from '../../src/dev/static-server.ts';

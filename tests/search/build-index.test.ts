@@ -12,10 +12,11 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { planShards, type SearchIndexFile, shadowPage, type ShardCatalog } from '../../src/search/index-stage.ts';
-import { chunksHolding, indexText, pagefindChunk, pagefindWord } from '../../src/search/query.js';
+import { chunksHolding, pagefindChunk, pagefindWord } from '../../src/search/pagefind-format.ts';
+import { indexText } from '../../src/search/text-rules.ts';
 import { type BulletinEntry } from '../../src/archive/model.ts';
 import { loadArchive } from '../../src/archive/load.ts';
-import { buildFixtureSite, cleanUp, listFiles, ROOT, SEED_URL, tempDir } from '../site/helpers.ts';
+import { buildFixtureSite, cleanUp, CODE_ROOT, listFiles, ROOT, SEED_URL, tempDir } from '../site/helpers.ts';
 
 let root: string;
 let content: string;
@@ -144,11 +145,14 @@ describe('the built site', () => {
     assert.equal(checked, byUrl.size);
   });
 
-  test('the search page, its script, the query rules and the T→S table are published', () => {
-    for (const file of ['search/index.html', 'assets/search.js', 'assets/search.css', 'assets/search-query.js', 'search/t2s.json']) {
+  test('the search page, its script (the query rules bundled in) and the T→S table are published', () => {
+    for (const file of ['search/index.html', 'assets/search.js', 'assets/search.css', 'search/t2s.json']) {
       assert.ok(existsSync(join(out, file)), file);
     }
-    assert.equal(readFileSync(join(out, 'assets/search-query.js'), 'utf8'), readFileSync(join(ROOT, 'src/search/query.js'), 'utf8'));
+    // The bundle compiled from src/site/browser/search.ts, with no import left to fetch.
+    const script = readFileSync(join(out, 'assets/search.js'), 'utf8');
+    assert.equal(script, readFileSync(join(CODE_ROOT, 'src/site/browser/search.js'), 'utf8'));
+    assert.doesNotMatch(script, /^import\b/m);
     const pairs = JSON.parse(readFileSync(join(out, 'search/t2s.json'), 'utf8')) as string;
     assert.ok(pairs.includes('臺台') && pairs.includes('軍军'));
   });
@@ -163,7 +167,7 @@ test('a failed Pagefind run fails the build and leaves the previous site as it w
   const snapshot = () => Object.fromEntries(listFiles(out).map((f) => [f, createHash('sha256').update(readFileSync(join(out, f))).digest('hex')]));
   const before = snapshot();
   // --full: a subset build of unchanged content would copy every index and never run Pagefind.
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--content', content, '--out', out, '--full'], {
+  const result = spawnSync(process.execPath, [join(CODE_ROOT, 'scripts/build.js'), '--content', content, '--out', out, '--full'], {
     cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, PAGEFIND_EXTENDED_BINARY_PATH: '/bin/false' },
   });
   assert.notEqual(result.status, 0);
@@ -189,7 +193,7 @@ test('when the build process dies, the Pagefind runner stops its runs and exits'
   const started = join(dir, 'started');
   writeFileSync(fakePagefind, `#!/bin/sh\necho "$$ $PPID $2" > "${started}.tmp" && mv "${started}.tmp" "${started}"\nexec sleep 300\n`);
   chmodSync(fakePagefind, 0o755);
-  const build = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--content', content, '--out', join(dir, 'site'), '--quiet'], {
+  const build = spawn(process.execPath, [join(CODE_ROOT, 'scripts/build.js'), '--content', content, '--out', join(dir, 'site'), '--quiet'], {
     cwd: ROOT, stdio: 'ignore', env: { ...process.env, PAGEFIND_EXTENDED_BINARY_PATH: fakePagefind },
   });
   let pids: number[] = [];

@@ -1,4 +1,4 @@
-// The search text rules (src/search/query.js): folding, pieces and bigram tokens, query parsing,
+// The search text rules (src/search/text-rules.ts): folding, pieces and bigram tokens, query parsing,
 // the Pagefind plan of a term, matching, highlights, excerpts, and the browser's T→S table.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -7,7 +7,8 @@ import { simplifiedPairs } from '../../src/search/index-stage.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { classOf, classOfByRule, containsAll, excerpt, findAll, fold, foldCharByRule, highlights, indexText, parseQuery, pieces, pieceTokens, planTerm, simplifierFromPairs } from '../../src/search/query.js';
+import { ROOT } from '../../src/paths.ts';
+import { classOf, classOfByRule, containsAll, excerpt, findAll, fold, foldCharByRule, highlights, indexText, parseQuery, pieces, pieceTokens, planTerm, simplifierFromPairs } from '../../src/search/text-rules.ts';
 
 const s = toSimplifiedAligned;
 const tokens = (text: string) => indexText(text, s);
@@ -40,7 +41,7 @@ describe('index tokens', () => {
   });
 
   test('indexText gives the tokens of pieces and pieceTokens, on every real text', () => {
-    const dir = join(import.meta.dirname, '../../../shared/corpus/real');
+    const dir = join(ROOT, '../shared/corpus/real');
     const texts = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
     assert.ok(texts.length > 0);
     for (const text of texts) assert.equal(indexText(text, s), byPieces(text));

@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { CODE_ROOT, ROOT } from '../../src/paths.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { CODE_ROOT, ROOT };
 export const SEED = join(ROOT, 'content/bulletins/2022/2022-07-18-changle-dangzu-changwu-huiyi.txt');
 export const SEED_URL = '/2022/07/18/changle-dangzu-changwu-huiyi/';
 
@@ -72,11 +72,10 @@ export function writeContent(dir: string): string {
 
 /**
  * Runs scripts/build.ts as `npm run build` does (its compiled copy, through scripts/run.mjs), with
- * --content and --out; or, with `from: 'sources'`, the TypeScript itself through tsx.
+ * --content and --out.
  */
-export function runBuild(contentDir: string, outDir: string, from: 'compiled' | 'sources' = 'compiled'): { status: number | null; stdout: string; stderr: string } {
-  const command = from === 'compiled' ? [join(ROOT, 'scripts/run.mjs')] : ['--import', 'tsx'];
-  const result = spawnSync(process.execPath, [...command, join(ROOT, 'scripts/build.ts'), '--content', contentDir, '--out', outDir], {
+export function runBuild(contentDir: string, outDir: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/run.mjs'), join(ROOT, 'scripts/build.ts'), '--content', contentDir, '--out', outDir], {
     cwd: ROOT, encoding: 'utf8', timeout: 180_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

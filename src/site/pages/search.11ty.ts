@@ -48,10 +48,9 @@ ${select('month', '月份', [...a.months].reverse().map((m) => html`<option valu
     title,
     path: '/search/',
     noindex: true,
-    // search.js imports the query rules and starts with index.json: both are fetched at once with it.
+    // search.js (the query rules bundled in) starts with index.json: it is fetched at once with it.
     head: html`<link rel="stylesheet" href="${siteUrl('/assets/search.css')}">
 <script type="module" src="${siteUrl('/assets/search.js')}"></script>
-<link rel="modulepreload" href="${siteUrl('/assets/search-query.js')}">
 <link rel="preload" href="${siteUrl('/search/index.json')}" as="fetch" crossorigin>`,
     crumbs: [{ label: say('首頁', s), path: '/' }, { label: title }],
   }, body);

@@ -1,6 +1,6 @@
 // Deleting folders in the background, shared by the build (src/fs/atomic-write.ts re-exports it)
-// and the Pagefind runner process (src/search/pagefind-runner.js), which runs as plain JavaScript.
-// Plain JavaScript with no imports of the project's TypeScript; types are in remove-detached.d.ts.
+// and the Pagefind runner process (src/search/pagefind-runner.ts), which loads nothing else of the
+// project's so that it stays small.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -9,10 +9,8 @@ import { rmSync } from 'node:fs';
  * of files took seconds of a build that had nothing else to wait for); here, if that cannot start.
  * Starting `rm` forks the calling process: from the build's own process (hundreds of MB) that took
  * 60-80 ms of its main thread, so frequent deletions go through the small runner process instead.
- * @param {string[]} folders
- * @returns {void}
  */
-export function removeDetached(folders) {
+export function removeDetached(folders: string[]): void {
   if (folders.length === 0) return;
   const removeHere = () => {
     for (const f of folders) rmSync(f, { recursive: true, force: true });

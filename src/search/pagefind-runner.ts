@@ -7,50 +7,56 @@
 // build's process holds hundreds of MB (each of its forks took 60-80 ms of its threads' time);
 // this one holds about 40 MB.
 //
-// Started as `node pagefind-runner.js pagefind-runner BINARY JOBS`, with Pagefind's environment.
+// Started (its compiled copy) as `node pagefind-runner.js pagefind-runner BINARY JOBS`, with Pagefind's environment.
 // Messages in: { type: 'run', id, site, scratch, bundle } (index `site` into `scratch`, copy what
 // the search page reads into `bundle`, then delete `site` and `scratch`), { type: 'jobs', value }
 // (how many runs at once), { type: 'abort' } (kill the runs, drop the queue).
 // Messages out: { type: 'done', id, seconds } or { type: 'failed', id, message }, once per run.
 // When the build's process goes away (the IPC channel closes), the runs are killed and this exits.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { basename } from 'node:path';
-import { removeDetached } from '../fs/remove-detached.js';
+import { removeDetached } from '../fs/remove-detached.ts';
+
+/** One Pagefind run: index `site` into `scratch`, copy what the search page reads into `bundle`. */
+interface Task {
+  id: number;
+  site: string;
+  scratch: string;
+  bundle: string;
+}
+
+/** What the build sends. */
+type Message = ({ type: 'run' } & Task) | { type: 'jobs'; value: number } | { type: 'abort' };
 
 /**
  * Files of a Pagefind bundle the search page never loads: the stock UIs, and the fragments
  * (tokenized text; results are shown from record.json). About two thirds of the bundle's bytes.
- * @param {string} name
  */
-const unusedByThePage = (name) => name === 'fragment' || /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/.test(name);
+const unusedByThePage = (name: string) => name === 'fragment' || /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/.test(name);
 
 // The role argument (build-index.ts passes it), so that importing this file elsewhere does nothing.
 if (process.send && process.argv[2] === 'pagefind-runner') {
-  const send = /** @type {(message: unknown) => void} */ (process.send.bind(process));
-  const binary = /** @type {string} */ (process.argv[3]);
+  const send: (message: unknown) => void = process.send.bind(process);
+  const binary = process.argv[3]!;
   let jobs = Number(process.argv[4]);
-  /** @type {Array<{ id: number; site: string; scratch: string; bundle: string }>} */
-  const queue = [];
-  /** @type {Set<import('node:child_process').ChildProcess>} */
-  const running = new Set();
+  const queue: Task[] = [];
+  const running = new Set<ChildProcess>();
   let aborted = false;
 
   const pump = () => {
-    while (!aborted && queue.length > 0 && running.size < Math.max(1, jobs)) start(/** @type {typeof queue[0]} */ (queue.shift()));
+    while (!aborted && queue.length > 0 && running.size < Math.max(1, jobs)) start(queue.shift()!);
   };
 
-  /** @param {typeof queue[0]} task */
-  const start = (task) => {
+  const start = (task: Task) => {
     const started = performance.now();
     const child = spawn(binary, ['--site', task.site, '--output-path', task.scratch, '--force-language', 'und', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let log = '';
-    child.stdout?.on('data', (d) => { log += d; });
-    child.stderr?.on('data', (d) => { log += d; });
+    child.stdout?.on('data', (d: Buffer) => { log += d; });
+    child.stderr?.on('data', (d: Buffer) => { log += d; });
     let settled = false;
-    /** @param {string} [failure] */
-    const end = (failure) => {
+    const end = (failure?: string) => {
       if (settled) return;
       settled = true;
       running.delete(child);
@@ -68,7 +74,7 @@ if (process.send && process.argv[2] === 'pagefind-runner') {
       try {
         cpSync(task.scratch, task.bundle, { recursive: true, filter: (path) => !unusedByThePage(basename(path)) });
       } catch (error) {
-        return end(`copying the Pagefind bundle of ${task.site}: ${/** @type {Error} */ (error).stack ?? String(error)}`);
+        return end(`copying the Pagefind bundle of ${task.site}: ${(error as Error).stack ?? String(error)}`);
       }
       // The run's shadow pages and whole output (1,400 files per 600 bulletins), in the background.
       removeDetached([task.site, task.scratch]);
@@ -81,7 +87,7 @@ if (process.send && process.argv[2] === 'pagefind-runner') {
     for (const child of running) child.kill();
   };
 
-  process.on('message', (/** @type {any} */ message) => {
+  process.on('message', (message: Message) => {
     if (message.type === 'run') {
       queue.push(message);
       pump();
