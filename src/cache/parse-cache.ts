@@ -1,11 +1,13 @@
 // A parse cache on disk: a bulletin whose bytes, path and options are unchanged is never parsed again.
 // Shared by `bulletin check`, `bulletin add` and the build's data layer (src/archive/archive.ts).
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { ROOT } from '../paths.ts';
+import { cacheDir, pruneCache, touchEntry } from './caches.mjs';
+import { packageVersion, sourceHash } from './source-hash.mjs';
 import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts';
@@ -85,34 +87,24 @@ let parserVersionMemo: string | undefined;
 
 /**
  * A hash of everything that decides what the parser returns: the source of src/parser/** and
- * src/record.ts, this file, and the versions of the packages the parser calls.
+ * src/record.ts, this file and the entry check, the versions of the packages the parser calls,
+ * and the archive's date range (it decides which dates parse: a new year moves its end).
  */
 export function parserVersion(): string {
-  if (parserVersionMemo) return parserVersionMemo;
-  const hash = createHash('sha256').update(`format ${ENTRY_FORMAT}\n`);
-  const files = [
-    ...readdirSync(join(ROOT, 'src/parser'), { recursive: true, encoding: 'utf8' }).map((name) => join('src/parser', name)),
-    'src/record.ts',
-    'src/cache/parse-cache.ts',
-    'src/cache/cache-entry.ts',
-  ].filter((name) => name.endsWith('.ts')).sort();
-  for (const name of files) hash.update(`${name}\n`).update(readFileSync(join(ROOT, name))).update('\n');
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  for (const name of PARSER_PACKAGES) hash.update(`${name}@${pkg.dependencies?.[name] ?? '?'}\n`);
-  // The archive's date range decides which dates parse (a new year moves its end): part of the version.
-  hash.update(`dates ${site.dates.first} ${site.dates.last}\n`);
-  parserVersionMemo = hash.digest('hex').slice(0, 16);
+  parserVersionMemo ??= sourceHash(ROOT, {
+    paths: ['src/parser', 'src/record.ts', 'src/cache/parse-cache.ts', 'src/cache/cache-entry.ts'],
+    include: /\.ts$/,
+    extra: [`format ${ENTRY_FORMAT}`, ...PARSER_PACKAGES.map((name) => packageVersion(ROOT, name)), `dates ${site.dates.first} ${site.dates.last}`],
+  });
   return parserVersionMemo;
 }
 
 /**
- * The cache folder: ARCHIVE_PARSE_CACHE when set ("off" turns the cache off), else .cache/parse in
- * the repository. Entries live under a folder named for the parser version.
+ * The cache folder (src/cache/caches.mjs): ARCHIVE_PARSE_CACHE when set ("off" turns the cache
+ * off), else .cache/parse in the repository. Entries live under a folder named for the parser version.
  */
 export function defaultCacheDir(): string | undefined {
-  const setting = process.env.ARCHIVE_PARSE_CACHE;
-  if (setting === 'off' || setting === '0') return undefined;
-  return resolve(setting || join(ROOT, '.cache/parse'));
+  return cacheDir(ROOT, 'parse');
 }
 
 /** The key of one clean text for finding duplicates across scripts (phrase-level opencc, then per character). */
@@ -386,8 +378,8 @@ export class ParseCache {
     if (this.prepared) return;
     this.prepared = true;
     mkdirSync(this.versionDir!, { recursive: true });
-    utimesSync(this.versionDir!, new Date(), new Date());
-    pruneOtherVersions(this.dir!, this.versionDir!);
+    touchEntry(this.versionDir!);
+    pruneCache('parse', this.dir!, this.versionDir!);
   }
 
   /**
@@ -455,18 +447,6 @@ export class ParseCache {
 /** A bucket file's line for an entry: `<key>\t<check>\t<JSON>\n`. */
 function line(key: string, json: string): string {
   return `${key}\t${lineCheck(Buffer.from(key, 'latin1'), Buffer.from(json, 'utf8'))}\t${json}\n`;
-}
-
-/** Removes entries of other parser versions not used for a day (another checkout may still use a recent one). */
-function pruneOtherVersions(dir: string, keep: string): void {
-  const dayAgo = Date.now() - 24 * 3600 * 1000;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (path === keep) continue;
-    try {
-      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
-    } catch { /* raced with another process */ }
-  }
 }
 
 let shared: ParseCache | undefined;
