@@ -297,14 +297,14 @@ function displayPath(file: string): string {
 }
 
 /** Parses every bulletin; collects every failure (fatal warnings included) before giving up. */
-function parseAll(files: string[], onParsed?: (done: number, total: number) => void): { records: Array<{ record: BulletinRecord; file: string }>; failures: BulletinFailure[] } {
+async function parseAll(files: string[], onParsed?: (done: number, total: number) => void): Promise<{ records: Array<{ record: BulletinRecord; file: string }>; failures: BulletinFailure[] }> {
   const records: Array<{ record: BulletinRecord; file: string }> = [];
   const failures: BulletinFailure[] = [];
   const shown = files.map(displayPath);
   onParsed?.(0, files.length);
   // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again; many new
   // ones are parsed on two threads.
-  const outcomes = sharedParseCache().parseFiles(shown, {}, { textKey: false, helperFrom: parseHelperFrom() }, (done) => onParsed?.(done, files.length));
+  const outcomes = await sharedParseCache().parseFiles(shown, {}, { textKey: false, poolFrom: parseHelperFrom() }, (done) => onParsed?.(done, files.length));
   outcomes.forEach((outcome, i) => {
     if (outcome instanceof Error) {
       failures.push({ file: shown[i]!, reason: `the parser failed: ${outcome.stack ?? String(outcome)}` });
@@ -498,12 +498,12 @@ export class Archive {
 }
 
 /** Reads and indexes the archive. Throws ArchiveError naming every bulletin or editor file at fault. */
-export function loadArchive(options: ArchiveOptions): Archive {
+export async function loadArchive(options: ArchiveOptions): Promise<Archive> {
   const contentDir = resolve(options.contentDir);
   const bulletinsDir = join(contentDir, 'bulletins');
   const scan = scanBulletinFiles(bulletinsDir);
   const files = scan.files.filter((f) => inYears(f, bulletinsDir, options.years));
-  const { records, failures } = parseAll(files, options.onParsed);
+  const { records, failures } = await parseAll(files, options.onParsed);
   // Not regular files: refused by name, never read (a FIFO would hang the build, a link publish what it points to).
   const irregular = [...scan.refused, ...irregularEditorFiles(contentDir)];
   if (irregular.length > 0) throw new ArchiveError([...failures, ...irregular]);
@@ -750,15 +750,17 @@ export function loadArchive(options: ArchiveOptions): Archive {
   return archive;
 }
 
-const cache = new Map<string, Archive>();
+const cache = new Map<string, Promise<Archive>>();
 
 /** loadArchive, once per content folder and process: the build script and the Eleventy plugin share it. */
-export function loadArchiveOnce(options: ArchiveOptions): Archive {
+export function loadArchiveOnce(options: ArchiveOptions): Promise<Archive> {
   const key = JSON.stringify([resolve(options.contentDir), options.years ?? null]);
   let archive = cache.get(key);
   if (!archive) {
     archive = loadArchive(options);
     cache.set(key, archive);
+    // A failed load is not kept: the next call tries again.
+    archive.catch(() => cache.get(key) === archive && cache.delete(key));
   }
   return archive;
 }

@@ -65,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   sharedParseCache().reading = !full;
   // Parse first: a bad bulletin fails here, before anything is written.
   const parse = options.clock?.start('parse', undefined, 'bulletins');
-  const archive = loadArchiveOnce({ contentDir, onParsed: parse && ((done, total) => parse.update(done, total)) });
+  const archive = await loadArchiveOnce({ contentDir, onParsed: parse && ((done, total) => parse.update(done, total)) });
   if (parse && parse.total === undefined) parse.update(archive.bulletins.length);
   else if (parse) parse.count = parse.total!;
   parse?.end();

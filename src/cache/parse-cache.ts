@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { ROOT } from '../paths.ts';
@@ -12,8 +13,7 @@ import { MAX_BYTES } from '../parser/decode.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts';
 import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
-import { hasEarlyHelperThread, stopEarlyHelperThread } from '../workers/parse-helper-thread.ts';
-import { type BulletinErrorData, EARLY_HELPER_FROM, errorData, errorFromData, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from '../workers/parse-pool.ts';
+import { type BulletinErrorData, errorData, errorFromData, parseJob, ParsePool, type ParseResult, POOL_FROM } from '../workers/parse-pool.ts';
 import { site } from '../../site.config.ts';
 
 /** Packages whose behaviour shapes a record: their versions are part of the parser version. */
@@ -57,7 +57,7 @@ interface Miss {
   seen?: { memoKey: string; signature: string };
 }
 
-/** Files looked up before their misses are parsed: bounds the bytes held at once (two batches' on two threads). */
+/** Files looked up before their misses are parsed: bounds the bytes held at once (two batches' with a pool). */
 const FILES_PER_BATCH = 5000;
 
 /** parseFiles reports progress every this many files (and at the end of each batch). */
@@ -131,7 +131,7 @@ export class ParseCache {
   readonly dir: string | undefined;
   hits = 0;
   misses = 0;
-  /** Misses parsed on the helper thread (parseFiles). */
+  /** Misses parsed on the pool's worker thread (parseFiles). */
   helped = 0;
   /** Lines and entries not trusted (a wrong check, or not an entry for their file): each was a miss. */
   rejected = 0;
@@ -169,15 +169,15 @@ export class ParseCache {
   /**
    * parseFile for each path, in order; a crash of the parser (a bug) is that file's Error. When
    * many files are not in the cache, they are parsed on two threads (src/workers/parse-pool.ts):
-   * `helperFrom` is how many misses it takes (HELPER_FROM, or EARLY_HELPER_FROM when a command
-   * started the helper's thread early; tests set it low), judged from each batch's share of misses.
-   * `filesPerBatch`: files looked up at a time (FILES_PER_BATCH; tests set it low). `onParsed` is
-   * called with the count of files done, every PROGRESS_EVERY and at the end of each batch.
+   * `poolFrom` is how many misses it takes (POOL_FROM; tests set it low), judged from each batch's
+   * share of misses. `filesPerBatch`: files looked up at a time (FILES_PER_BATCH; tests set it
+   * low). `onParsed` is called with the count of files done, every PROGRESS_EVERY and at the end
+   * of each batch.
    */
-  parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; helperFrom?: number; filesPerBatch?: number } = {}, onParsed?: (done: number) => void): Array<ParseOutcome | Error> {
+  async parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; poolFrom?: number; filesPerBatch?: number } = {}, onParsed?: (done: number) => void): Promise<Array<ParseOutcome | Error>> {
     const out = new Array<ParseOutcome | Error>(paths.length);
-    let helper: ParseHelper | undefined;
-    const helperFrom = want.helperFrom ?? (hasEarlyHelperThread() ? EARLY_HELPER_FROM : HELPER_FROM);
+    let pool: ParsePool | undefined;
+    const poolFrom = want.poolFrom ?? POOL_FROM;
     const perBatch = want.filesPerBatch ?? FILES_PER_BATCH;
     // Files whose outcome is known, for progress: every PROGRESS_EVERY, and as each batch is done.
     let done = 0;
@@ -190,15 +190,16 @@ export class ParseCache {
       const result = results[i]!;
       out[at] = 'crash' in result ? result.crash : this.settle(miss, result);
     });
-    // On two threads, a batch is handed to the worker, then this thread finishes the batch before
-    // it: the worker parses while this thread reads files and stores outcomes, instead of waiting.
-    let handed: { misses: Array<{ at: number; miss: Miss }>; pending: PendingBatch } | undefined;
-    const finishHanded = () => {
+    // With a pool, a batch is parsed while the next one is read (the pool's threads take turns
+    // with the reading); the batch before is finished before the next one is handed over.
+    let handed: { misses: Array<{ at: number; miss: Miss }>; parsed: Promise<ParseResult[]> } | undefined;
+    const finishHanded = async () => {
       if (!handed) return;
-      store(handed.misses, helper!.finish(handed.pending));
-      advance(handed.misses.length);
-      onParsed?.(done);
+      const { misses, parsed } = handed;
       handed = undefined;
+      store(misses, await parsed);
+      advance(misses.length);
+      onParsed?.(done);
     };
     try {
       // In batches: the bytes of the misses are held until the batch is parsed.
@@ -213,17 +214,17 @@ export class ParseCache {
             out[at] = found;
             advance(1);
           }
+          // The pool's threads take their turns.
+          if (handed && at % 64 === 63) await nextTurn();
         }
         // A miss is a ParseJob (its bytes, path and options).
         const jobs = misses.map(({ miss }) => miss);
-        // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
-        if (!helper && (jobs.length / (end - start)) * (paths.length - start) >= helperFrom) helper = ParseHelper.start();
-        if (helper && jobs.length > 1) {
-          const pending = helper.begin(jobs);
-          finishHanded();
-          handed = { misses, pending };
+        // Started when the misses of the whole list, judged by this batch's share, reach poolFrom.
+        if (!pool && (jobs.length / (end - start)) * (paths.length - start) >= poolFrom) pool = ParsePool.start();
+        await finishHanded();
+        if (pool && jobs.length > 1) {
+          handed = { misses, parsed: pool.parse(jobs) };
         } else {
-          finishHanded();
           store(misses, jobs.map((job) => {
             const result = parseJob(job);
             advance(1);
@@ -232,12 +233,10 @@ export class ParseCache {
           onParsed?.(done);
         }
       }
-      finishHanded();
+      await finishHanded();
     } finally {
-      if (helper) this.helped += helper.helped;
-      helper?.close();
-      // A thread started early for this parse and not needed (its bulletins were cached).
-      stopEarlyHelperThread();
+      if (pool) this.helped += pool.helped;
+      pool?.close();
     }
     return out;
   }

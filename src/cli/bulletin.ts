@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'parse') return parseCommand(rest);
   if (command === 'add') return addCommand(rest);
-  if (command === 'check') return checkCommand(rest);
+  if (command === 'check') return await checkCommand(rest);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
@@ -321,7 +321,7 @@ class Progress {
   }
 }
 
-function checkCommand(argv: string[]): number {
+async function checkCommand(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: argv, options: { content: { type: 'string', default: process.env.ARCHIVE_CONTENT ?? 'content' } } });
@@ -366,7 +366,7 @@ function checkCommand(argv: string[]): number {
   let archiveProblems = 0;
   if (errors === 0 && fatal === 0) {
     try {
-      loadArchive({ contentDir });
+      await loadArchive({ contentDir });
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
       for (const f of error.failures) {

@@ -35,11 +35,11 @@ export function recordJson(e: BulletinEntry): string {
 export function archivePlugin(eleventyConfig: EleventyConfig, options: ArchiveOptions): void {
   eleventyConfig.addGlobalData('site', site);
   eleventyConfig.addGlobalData('archive', () => loadArchiveOnce(options));
-  eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
+  eleventyConfig.on('eleventy.after', async (written: EleventyAfter) => {
     const output = outputOf(written);
     // Only the bulletins this run renders (a subset build starts from hard links to the previous
     // site, so the old link is removed first: the live site's file is never written in place).
-    for (const entry of loadArchiveOnce(options).render.bulletins) {
+    for (const entry of (await loadArchiveOnce(options)).render.bulletins) {
       copyFileFresh(entry.sourceFile, join(output, entry.sourceUrl));
       writeFileFresh(join(output, entry.jsonUrl), recordJson(entry));
     }
@@ -77,7 +77,7 @@ const ASSETS: Record<string, string> = {
  * unfinished folder was an unhandled rejection (seen in tests/site/subset.test.ts under load).
  */
 export function assetsPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
+  eleventyConfig.on('eleventy.after', async (written: EleventyAfter) => {
     const output = outputOf(written);
     for (const [to, from] of Object.entries(ASSETS)) copyFresh(join(ROOT, from), join(output, to));
   });

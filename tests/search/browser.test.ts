@@ -40,7 +40,7 @@ before(async () => {
   const out = join(root, 'site');
   const result = runBuild(content, out);
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-  entries = loadArchive({ contentDir: content }).bulletins;
+  entries = (await loadArchive({ contentDir: content })).bulletins;
   const served = await serveStatic(out);
   server = served.server;
   base = served.url.replace(/\/$/, '');

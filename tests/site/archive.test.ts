@@ -24,8 +24,8 @@ function content(bulletins: Record<string, string>, files: Record<string, string
 
 const meeting = (date: string, chair: string, place = '長樂') => `${place}新聞網訊 ${Number(date.slice(5, 7))}月${Number(date.slice(8))}日，區長${chair}主持召開區政府常務會議。\n會議強調——\n要抓好落實。確保見效。\n（記者 周測丁）\n`;
 
-test('one person for a name written in Traditional and in Simplified', () => {
-  const a = loadArchive({ contentDir: content({
+test('one person for a name written in Traditional and in Simplified', async () => {
+  const a = await loadArchive({ contentDir: content({
     '2021/2021-01-05-a.txt': meeting('2021-01-05', '林測甲'),
     '2021/2021-02-05-b.txt': meeting('2021-02-05', '林测甲').replace('長樂', '长乐'),
   }) });
@@ -36,8 +36,8 @@ test('one person for a name written in Traditional and in Simplified', () => {
   assert.deepEqual(people[0]!.name, { Hant: '林測甲', Hans: '林测甲' });
 });
 
-test('two keys with the same pinyin get suffixes from their keys alone, and share a namesakes page', () => {
-  const both = loadArchive({ contentDir: content({
+test('two keys with the same pinyin get suffixes from their keys alone, and share a namesakes page', async () => {
+  const both = await loadArchive({ contentDir: content({
     '2021/2021-01-05-a.txt': meeting('2021-01-05', '王測偉'),
     '2021/2021-02-05-b.txt': meeting('2021-02-05', '王測韋'),
   }) });
@@ -46,12 +46,12 @@ test('two keys with the same pinyin get suffixes from their keys alone, and shar
   assert.deepEqual(both.ambiguities.map((x) => x.url), ['/officials/wang-ce-wei/']);
   assert.equal(both.ambiguities[0]!.people.length, 2);
   // Alone, the key has the bare slug; its suffix, when it has one, never depends on the other key.
-  const alone = loadArchive({ contentDir: content({ '2021/2021-01-05-a.txt': meeting('2021-01-05', '王測偉') }) });
+  const alone = await loadArchive({ contentDir: content({ '2021/2021-01-05-a.txt': meeting('2021-01-05', '王測偉') }) });
   assert.equal(alone.people.find((p) => p.key === '王测伟')!.slug, 'wang-ce-wei');
 });
 
-test('officials.yml merges an alias into a person', () => {
-  const a = loadArchive({ contentDir: content({
+test('officials.yml merges an alias into a person', async () => {
+  const a = await loadArchive({ contentDir: content({
     '2021/2021-01-05-a.txt': meeting('2021-01-05', '林測甲'),
     '2021/2021-02-05-b.txt': meeting('2021-02-05', '林側甲'),
   }, { 'officials.yml': '- key: 林测甲\n  aliases: [林侧甲]\n' }) });
@@ -62,8 +62,8 @@ test('officials.yml merges an alias into a person', () => {
   assert.deepEqual(a.ambiguities, []);
 });
 
-test('officials.yml splits one name into two people by place and period', () => {
-  const a = loadArchive({ contentDir: content({
+test('officials.yml splits one name into two people by place and period', async () => {
+  const a = await loadArchive({ contentDir: content({
     '2021/2021-01-05-a.txt': meeting('2021-01-05', '王樣乙', '長樂'),
     '2021/2021-02-05-b.txt': meeting('2021-02-05', '王樣乙', '閩侯'),
     '2023/2023-02-05-c.txt': meeting('2023-02-05', '王樣乙', '長樂'),
@@ -84,31 +84,31 @@ test('officials.yml splits one name into two people by place and period', () => 
   assert.deepEqual(a.ambiguities.map((x) => x.slug), ['wang-yang-yi']);
 });
 
-test('two files that would share a URL fail with both names', () => {
+test('two files that would share a URL fail with both names', async () => {
   const dir = content({
     '2022/2022-07-18-same.txt': meeting('2022-07-18', '林測甲'),
     'other/2022-07-18-same.txt': meeting('2022-07-18', '林測甲'),
   });
-  assert.throws(() => loadArchive({ contentDir: dir }), (e: unknown) => e instanceof ArchiveError && /already taken/.test(e.message) && e.message.includes('other'));
+  await assert.rejects(() => loadArchive({ contentDir: dir }), (e: unknown) => e instanceof ArchiveError && /already taken/.test(e.message) && e.message.includes('other'));
 });
 
-test('a redirect from a live page is refused, naming the file', () => {
+test('a redirect from a live page is refused, naming the file', async () => {
   const dir = content({ '2022/2022-07-18-a.txt': meeting('2022-07-18', '林測甲') }, {
     'redirects.yml': '- from: /2022/07/18/a/\n  to: /\n',
   });
-  assert.throws(() => loadArchive({ contentDir: dir }), (e: unknown) => e instanceof ArchiveError && /redirects\.yml/.test(e.failures[0]!.file) && /is a page of the archive/.test(e.message));
+  await assert.rejects(() => loadArchive({ contentDir: dir }), (e: unknown) => e instanceof ArchiveError && /redirects\.yml/.test(e.failures[0]!.file) && /is a page of the archive/.test(e.message));
 });
 
-test('a malformed editor file is refused with the entry that is wrong', () => {
+test('a malformed editor file is refused with the entry that is wrong', async () => {
   const dir = content({ '2022/2022-07-18-a.txt': meeting('2022-07-18', '林測甲') }, { 'redirects.yml': '- from: no-slash\n  to: /\n' });
-  assert.throws(() => loadArchive({ contentDir: dir }), /entry 1 field 'from'/);
+  await assert.rejects(() => loadArchive({ contentDir: dir }), /entry 1 field 'from'/);
 });
 
-test('the archive can be limited to some years', () => {
+test('the archive can be limited to some years', async () => {
   const dir = content({
     '2021/2021-01-05-a.txt': meeting('2021-01-05', '林測甲'),
     '2022/2022-01-05-b.txt': meeting('2022-01-05', '林測甲'),
   });
-  assert.deepEqual(loadArchive({ contentDir: dir, years: [2022] }).bulletins.map((b) => b.date), ['2022-01-05']);
-  assert.equal(loadArchive({ contentDir: dir }).bulletins.length, 2);
+  assert.deepEqual((await loadArchive({ contentDir: dir, years: [2022] })).bulletins.map((b) => b.date), ['2022-01-05']);
+  assert.equal((await loadArchive({ contentDir: dir })).bulletins.length, 2);
 });

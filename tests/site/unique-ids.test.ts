@@ -20,12 +20,12 @@ function content(bulletins: Record<string, string>): string {
 }
 const meeting = (month: number, day: number) => `長樂新聞網訊 ${month}月${day}日，區長林測甲主持召開區政府常務會議。\n會議強調——\n要抓好落實。確保見效。\n（記者 周測丁）\n`;
 
-test('two bulletins given the same id in front matter are refused, naming the second file and its id: line', () => {
+test('two bulletins given the same id in front matter are refused, naming the second file and its id: line', async () => {
   const dir = content({
     '2022/2022-07-18-a.txt': `---\nid: same\n---\n${meeting(7, 18)}`,
     '2022/2022-08-01-b.txt': `---\ntitle: 標題\nid: same\n---\n${meeting(8, 1)}`,
   });
-  assert.throws(() => loadArchive({ contentDir: dir }), (e: unknown) => {
+  await assert.rejects(() => loadArchive({ contentDir: dir }), (e: unknown) => {
     assert.ok(e instanceof ArchiveError, String(e));
     assert.equal(e.failures.length, 1, e.message);
     const [f] = e.failures;
@@ -36,13 +36,13 @@ test('two bulletins given the same id in front matter are refused, naming the se
   });
 });
 
-test('a front-matter id equal to another file\'s own id names the file whose front matter set it', () => {
+test('a front-matter id equal to another file\'s own id names the file whose front matter set it', async () => {
   const dir = content({
     '2022/2022-07-18-a.txt': meeting(7, 18),
     '2021/2021-01-05-z.txt': `---\nid: 2022-07-18-a\n---\n${meeting(1, 5)}`,
   });
   // Without front matter a bulletin's id is its file's name (2022-07-18-a).
-  assert.throws(() => loadArchive({ contentDir: dir }), (e: unknown) => {
+  await assert.rejects(() => loadArchive({ contentDir: dir }), (e: unknown) => {
     assert.ok(e instanceof ArchiveError, String(e));
     assert.match(e.failures[0]!.file, /2021-01-05-z\.txt$/);
     assert.equal(e.failures[0]!.line, 2);
@@ -51,10 +51,10 @@ test('a front-matter id equal to another file\'s own id names the file whose fro
   });
 });
 
-test('distinct ids load, each bulletin once', () => {
+test('distinct ids load, each bulletin once', async () => {
   const dir = content({
     '2022/2022-07-18-a.txt': `---\nid: one\n---\n${meeting(7, 18)}`,
     '2022/2022-08-01-b.txt': `---\nid: two\n---\n${meeting(8, 1)}`,
   });
-  assert.deepEqual(loadArchive({ contentDir: dir }).bulletins.map((b) => b.id).sort(), ['one', 'two']);
+  assert.deepEqual((await loadArchive({ contentDir: dir })).bulletins.map((b) => b.id).sort(), ['one', 'two']);
 });
