@@ -1,7 +1,8 @@
 // The bulletin data layer: parses content/bulletins/**/*.txt and builds every index the pages show.
 // Templates only display what this module returns; nothing here knows about HTML.
 import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { displayPath } from '../fs/display-path.ts';
 import { sharedParseCache } from '../cache/parse-cache.ts';
 import { kindOf, notRegularReason } from '../fs/regular-file.ts';
 import type { BulletinRecord, Meeting, Official, OfficialRole, Script } from '../record.ts';
@@ -288,12 +289,6 @@ function inYears(file: string, bulletinsDir: string, years: number[] | undefined
   const rel = relative(bulletinsDir, file).split(sep);
   const year = /^\d{4}$/.test(rel[0]!) ? Number(rel[0]) : Number(rel.at(-1)!.slice(0, 4));
   return years.includes(year);
-}
-
-/** The path handed to the parser: relative to the working folder when inside it, so records say content/…. */
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 /** Parses every bulletin; collects every failure (fatal warnings included) before giving up. */

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { removeDetached } from '../fs/atomic-write.ts';
+import { removeDetached } from '../fs/remove-detached.js';
 import { buildFolderFor, removeDeadBuildFolders } from '../fs/litter.ts';
 import { terminalText } from '../cli/terminal.ts';
 import { CODE_EXT, CODE_ROOT, ROOT } from '../paths.ts';

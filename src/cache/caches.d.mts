@@ -12,11 +12,11 @@ export interface CacheSpec {
   readonly maxAgeMs?: number;
 }
 
-/** The repository's caches by name. */
-export const CACHES: { readonly build: CacheSpec; readonly parse: CacheSpec };
+/** The repository's caches by name (caches.mjs's table). */
+export type CacheName = 'build' | 'parse';
 
 /** The folder of cache `name` (its variable's, else in `root`); undefined when the variable turns it off. */
-export function cacheDir(root: string, name: keyof typeof CACHES): string | undefined;
+export function cacheDir(root: string, name: CacheName): string | undefined;
 
 /** Where an entry is made before it is renamed into place: `<entry>.tmp-<pid>`. */
 export function tempEntry(entry: string): string;
@@ -25,4 +25,4 @@ export function tempEntry(entry: string): string;
 export function touchEntry(entry: string): void;
 
 /** Prunes cache `name` in `dir` by its policy, and temp folders of processes gone; `current` stays. */
-export function pruneCache(name: keyof typeof CACHES, dir: string, current?: string): void;
+export function pruneCache(name: CacheName, dir: string, current?: string): void;

@@ -9,7 +9,7 @@ import { processIsAlive } from '../fs/process-alive.mjs';
 
 /** @typedef {{ dir: string; env?: string; keep?: number; maxAgeMs?: number }} CacheSpec */
 
-export const CACHES = /** @type {const} */ ({
+const CACHES = /** @type {const} */ ({
   /**
    * Compiled copies of the code (scripts/run.mjs), by hash of the sources. The 4 most recently
    * used are kept, the current one among them: another process may still be running an older one.

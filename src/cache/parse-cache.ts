@@ -1,7 +1,7 @@
 // A parse cache on disk: a bulletin whose bytes, path and options are unchanged is never parsed again.
 // Shared by `bulletin check`, `bulletin add` and the build's data layer (src/archive/archive.ts).
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
@@ -9,7 +9,7 @@ import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { ROOT } from '../paths.ts';
 import { cacheDir, pruneCache, touchEntry } from './caches.mjs';
 import { packageVersion, sourceHash } from './source-hash.mjs';
-import { MAX_BYTES } from '../parser/decode.ts';
+import { readBulletinFile, statBulletinFile } from '../parser/read-file.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, hasExtraFields, isRecordField } from '../record.ts';
 import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
@@ -90,7 +90,7 @@ let parserVersionMemo: string | undefined;
  * src/record.ts, this file and the entry check, the versions of the packages the parser calls,
  * and the archive's date range (it decides which dates parse: a new year moves its end).
  */
-export function parserVersion(): string {
+function parserVersion(): string {
   parserVersionMemo ??= sourceHash(ROOT, {
     paths: ['src/parser', 'src/record.ts', 'src/cache/parse-cache.ts', 'src/cache/cache-entry.ts'],
     include: /\.ts$/,
@@ -103,7 +103,7 @@ export function parserVersion(): string {
  * The cache folder (src/cache/caches.mjs): ARCHIVE_PARSE_CACHE when set ("off" turns the cache
  * off), else .cache/parse in the repository. Entries live under a folder named for the parser version.
  */
-export function defaultCacheDir(): string | undefined {
+function defaultCacheDir(): string | undefined {
   return cacheDir(ROOT, 'parse');
 }
 
@@ -241,34 +241,25 @@ export class ParseCache {
     return out;
   }
 
-  /** Parses bytes named `path`, or returns the cached outcome for the same bytes, path and options. */
-  parseBytes(bytes: Uint8Array, path: string, options: ParseOptions = {}, want: { textKey?: boolean } = {}): ParseOutcome {
-    const found = this.lookupBytes(bytes, path, options, want);
-    return 'bytes' in found ? this.settle(found, parseOrThrow(found)) : found;
-  }
-
   /** The outcome this process or the cache already has for the file, else what parsing it takes. */
   private lookupFile(path: string, options: ParseOptions, want: { textKey?: boolean }): ParseOutcome | Miss {
     let bytes: Buffer;
     let signature: string;
     const memoKey = `${path}\n${JSON.stringify(options)}`;
     try {
-      const stat = statSync(path, { bigint: true });
-      const size = Number(stat.size);
+      const stat = statBulletinFile(path);
       // Unchanged since this process last parsed it (same inode, size, mtime and ctime to the
       // nanosecond): not even read again. What keeps a running dev server's rebuilds short.
-      signature = `${stat.dev}:${stat.ino}:${size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+      signature = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
       const seen = this.reading ? this.seen.get(memoKey) : undefined;
       if (seen?.signature === signature && (seen.outcome.textKey !== undefined || want.textKey === false || !seen.outcome.record)) {
         this.hits++;
         return { ...seen.outcome, cached: true };
       }
-      if (size > MAX_BYTES) {
-        return { error: new BulletinError('too-large', path, `the file is ${size} bytes, over the ${MAX_BYTES}-byte limit for one bulletin; split it or check that it is a bulletin`), sha256: '', cached: false };
-      }
-      bytes = readFileSync(path);
+      bytes = readBulletinFile(path, stat);
     } catch (error) {
-      return { error: new BulletinError('io', path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`), sha256: '', cached: false };
+      if (!(error instanceof BulletinError)) throw error;
+      return { error, sha256: '', cached: false };
     }
     const found = this.lookupBytes(bytes, path, options, want);
     if ('bytes' in found) return { ...found, seen: { memoKey, signature } };

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
-import { Adder, type AddResult, ArchiveIndex, displayPath, expandInputs, summaryLines } from './add.ts';
+import { Adder, type AddResult, ArchiveIndex, expandInputs, summaryLines } from './add.ts';
+import { displayPath } from '../fs/display-path.ts';
 import { ArchiveLockedError, type ArchiveLock, lockArchive } from '../fs/archive-lock.ts';
 import { removeDeadTempFiles } from '../fs/litter.ts';
 import { irregularReason } from '../fs/regular-file.ts';

@@ -1,4 +1,4 @@
-// Deleting folders in the background, shared by the build (src/fs/atomic-write.ts re-exports it)
+// Deleting folders in the background, shared by the build (src/build/build.ts)
 // and the Pagefind runner process (src/search/pagefind-runner.js), which runs as plain JavaScript.
 // Plain JavaScript with no imports of the project's TypeScript; types are in remove-detached.d.ts.
 import { spawn } from 'node:child_process';

@@ -51,7 +51,7 @@ export function errorFromData(data: BulletinErrorData): BulletinError {
 }
 
 /** A result as the worker posts it (toPosted). */
-export type PostedResult = { json: string } | { record: BulletinRecord } | { error: BulletinErrorData } | { crash: string };
+type PostedResult = { json: string } | { record: BulletinRecord } | { error: BulletinErrorData } | { crash: string };
 
 /**
  * A result as the worker posts it. A record of the parser's own fields only (JSON by construction,
