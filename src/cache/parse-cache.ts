@@ -380,7 +380,7 @@ export class ParseCache {
     if (!this.versionDir || !this.dir) return;
     let json: string;
     if (entry.record && recordJson !== undefined) {
-      // The record's JSON as the helper thread made it (only for a record of the parser's own fields).
+      // The record's JSON as the pool's worker made it (only for a record of the parser's own fields).
       const { record: _, ...rest } = entry;
       json = `${JSON.stringify(rest).slice(0, -1)},"record":${recordJson}}`;
     } else {
