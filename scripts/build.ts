@@ -1,9 +1,6 @@
 // npm run build: builds the archive from content/ into _site/ (src/cli/build.ts), printing
 // progress, then the warnings; the previous site stays as it was when the build fails.
 // Usage: npm run build -- [--content DIR] [--out DIR] [--quiet] [--timings FILE] [--full]
-import { startHelperThreadEarly } from '../src/workers/parse-helper-thread.ts';
+import { main } from '../src/cli/build.ts';
 
-// The parse helper thread loads the parser while this thread loads the build's code.
-startHelperThreadEarly();
-const { main } = await import('../src/cli/build.ts');
 process.exitCode = await main(process.argv.slice(2));

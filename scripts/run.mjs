@@ -11,15 +11,14 @@
 // (src/site/browser/*.ts, never run by Node) are bundled, one file each, into the same place in the
 // copy. A copy is made when none of the current sources exists, in a temporary folder renamed into
 // place, so processes that start together share one copy and a stale copy is never run.
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cacheDir, pruneCache, tempEntry, touchEntry } from '../src/cache/caches.mjs';
+import { hashSources, packageVersion, sourceFiles } from '../src/cache/source-hash.mjs';
 
 /** The repository: the nearest folder above this file with a package.json (this file may be in a copy). */
 const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
-/** Where compiled copies go, from the repository root. */
-const BUILD_DIR = '.cache/build';
 /** The code that is compiled or copied: TypeScript is compiled, JavaScript copied as it is. */
 const CODE = ['src', 'scripts', 'layouts', 'tests', 'site.config.ts', '.eleventy.ts'];
 /** Folders inside CODE that hold no code: the tests' data, read from the repository. */
@@ -28,8 +27,6 @@ const NOT_CODE = ['tests/fixtures'];
 const BROWSER_DIR = 'src/site/browser/';
 /** The browser's entry points and their formats: each bundled into one file for /assets/ (src/site/plugin.ts). */
 const BROWSER = [['src/site/browser/site.ts', 'iife'], ['src/site/browser/search.ts', 'esm']];
-/** Copies kept, the current one among them (another process may still be running an older one). */
-const KEEP = 4;
 
 function findRoot(from) {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -39,34 +36,19 @@ function findRoot(from) {
 }
 
 /** Every code file, relative to the root, sorted. */
-function codeFiles() {
-  const files = [];
-  const walk = (path) => {
-    if (NOT_CODE.includes(path)) return;
-    if (statSync(join(ROOT, path)).isDirectory()) {
-      for (const name of readdirSync(join(ROOT, path)).sort()) walk(join(path, name));
-    } else if (/\.(ts|js|mjs)$/.test(path) && !path.endsWith('.d.ts')) {
-      files.push(path);
-    }
-  };
-  for (const part of CODE) if (existsSync(join(ROOT, part))) walk(part);
-  return files;
-}
+const codeFiles = () => sourceFiles(ROOT, CODE, { include: /(?<!\.d)\.(ts|js|mjs)$/, exclude: NOT_CODE });
 
 /** The compiled copy of the current sources: made now if there is none. */
 export async function compiledCopy() {
   const files = codeFiles();
-  const hash = createHash('sha256');
-  // The compiler's version and settings are part of what the copy is.
-  hash.update(readFileSync(join(ROOT, 'node_modules/esbuild/package.json'))).update(readFileSync(fileURLToPath(import.meta.url)));
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(ROOT, file))).update('\0');
-  const dir = join(ROOT, BUILD_DIR, hash.digest('hex').slice(0, 16));
+  // The compiler's version is part of what the copy is (its settings are in this file, among the files).
+  const dir = join(cacheDir(ROOT, 'build'), hashSources(ROOT, files, [packageVersion(ROOT, 'esbuild')]));
   if (existsSync(dir)) {
     // Recently used: pruning keeps it.
-    utimesSync(dir, new Date(), new Date());
+    touchEntry(dir);
     return dir;
   }
-  const temp = `${dir}.tmp-${process.pid}`;
+  const temp = tempEntry(dir);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
   try {
@@ -105,28 +87,8 @@ export async function compiledCopy() {
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
-  prune(dirname(dir));
+  pruneCache('build', dirname(dir), dir);
   return dir;
-}
-
-/** Removes all but the KEEP most recently used copies, and temporary folders of processes gone. */
-function prune(parent) {
-  const entries = readdirSync(parent).map((name) => ({ name, path: join(parent, name), used: statSync(join(parent, name)).mtimeMs }));
-  const copies = entries.filter((e) => /^[0-9a-f]{16}$/.test(e.name)).sort((a, b) => b.used - a.used);
-  for (const old of copies.slice(KEEP)) rmSync(old.path, { recursive: true, force: true });
-  for (const temp of entries.filter((e) => /\.tmp-\d+$/.test(e.name))) {
-    const pid = Number(temp.name.replace(/.*\.tmp-/, ''));
-    if (!isRunning(pid)) rmSync(temp.path, { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -12,7 +12,8 @@ import { People } from './people.ts';
 import { checkedRedirects } from './redirects.ts';
 import { reviewQueue } from './review.ts';
 import { inScript } from '../parser/script.ts';
-import { displayPath, inYears, irregularEditorFiles, scanBulletinFiles } from './scan.ts';
+import { displayPath } from '../fs/display-path.ts';
+import { inYears, irregularEditorFiles, scanBulletinFiles } from './scan.ts';
 import { contentPath, MAX_SEGMENT_BYTES } from './site-paths.ts';
 import { bulletinSlug } from './slug.ts';
 import { duplicateIds } from './unique-ids.ts';
@@ -26,8 +27,8 @@ export interface ArchiveOptions {
   years?: number[];
   /** Called before each bulletin is parsed with how many are done (progress output of long builds). */
   onParsed?: (done: number, total: number) => void;
-  /** How many new bulletins start a second parsing thread (src/cache/parse-cache.ts; tests set it low). */
-  parseHelperFrom?: number;
+  /** How many new bulletins start the parse pool's worker thread (src/cache/parse-cache.ts; tests set it low). */
+  poolFrom?: number;
 }
 
 type Parsed = { record: BulletinRecord; file: string };
@@ -40,7 +41,7 @@ async function parseAll(files: string[], options: ArchiveOptions): Promise<{ rec
   options.onParsed?.(0, files.length);
   // Through the parse cache (.cache/parse): an unchanged bulletin is not parsed again; many new
   // ones are parsed on two threads.
-  const outcomes = await sharedParseCache().parseFiles(shown, {}, { textKey: false, helperFrom: options.parseHelperFrom }, (done) => options.onParsed?.(done, files.length));
+  const outcomes = await sharedParseCache().parseFiles(shown, {}, { textKey: false, poolFrom: options.poolFrom }, (done) => options.onParsed?.(done, files.length));
   outcomes.forEach((outcome, i) => {
     if (outcome instanceof Error) {
       failures.push({ reason: `the parser failed: ${outcome.stack ?? String(outcome)}`, rule: 'error/crash', file: shown[i]!, fatal: true });

@@ -5,7 +5,7 @@ import type { BulletinRecord, Meeting, Message, Official, OfficialRole, Script }
 import { site } from '../config.ts';
 import type { RedirectRule } from './editor-files.ts';
 import type { ReviewGroup } from './review.ts';
-import { displayPath } from './scan.ts';
+import { displayPath } from '../fs/display-path.ts';
 import { sitemapPaths } from './urls.ts';
 
 /** The archive cannot be built: a fatal message for every failing file. */

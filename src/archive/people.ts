@@ -6,7 +6,7 @@ import { inScript } from '../parser/script.ts';
 import { monthlySeries } from './calendar.ts';
 import type { OfficialEntry, SplitRule } from './editor-files.ts';
 import { type Ambiguity, ArchiveError, archiveProblem, type BulletinEntry, byDateDesc, type Names, type Person, type PersonBulletin, type PersonRef, type TitleSpan, toRef } from './model.ts';
-import { displayPath } from './scan.ts';
+import { displayPath } from '../fs/display-path.ts';
 import { contentPath, MAX_SEGMENT_BYTES } from './site-paths.ts';
 import { hashedSlug, keyHash, pinyinSlug, pinyinSortKey } from './slug.ts';
 

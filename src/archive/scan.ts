@@ -1,6 +1,7 @@
 // Finding the bulletin files of a content folder: regular .txt files only, nothing followed out of it.
 import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { displayPath } from '../fs/display-path.ts';
 import { kindOf, notRegularReason } from '../fs/regular-file.ts';
 import type { Message } from '../record.ts';
 
@@ -75,11 +76,6 @@ export function inYears(file: string, bulletinsDir: string, years: number[] | un
   return years.includes(year);
 }
 
-/** A path as the builder names it in messages and records: relative to the working folder when inside it, so records say content/…. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
-}
 
 /** A file refused by name, never read: a link, FIFO, socket or device. */
 function notRegular(file: string, stats: Parameters<typeof kindOf>[0]): Message {

@@ -34,8 +34,8 @@ export interface BuildOptions {
    * the next build is a full one. Full builds always swap.
    */
   inPlace?: boolean;
-  /** How many new bulletins start a second parsing thread (default: the parse cache's; tests set it low). */
-  parseHelperFrom?: number;
+  /** How many new bulletins start the parse pool's worker thread (default: the parse cache's; tests set it low). */
+  poolFrom?: number;
 }
 
 export interface BuildResult {
@@ -63,7 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Load: a bad bulletin fails here, before anything is written.
   const parse = options.clock?.start('parse', undefined, 'bulletins');
-  const archive = await loadArchive({ contentDir, parseHelperFrom: options.parseHelperFrom, onParsed: parse && ((done, total) => parse.update(done, total)) });
+  const archive = await loadArchive({ contentDir, poolFrom: options.poolFrom, onParsed: parse && ((done, total) => parse.update(done, total)) });
   if (parse && parse.total === undefined) parse.update(archive.bulletins.length);
   else if (parse) parse.count = parse.total!;
   parse?.end();

@@ -2,9 +2,10 @@
 // tell which pages a change touches: a hash of the code that renders pages, of the editor files, of
 // what every page reads from the archive as a whole, and of each paginated item by its URL.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { site } from '../config.ts';
+import { packageVersion, sourceHash } from '../cache/source-hash.mjs';
 import { recordOrigin } from '../cache/parse-cache.ts';
 import type { BulletinRecord } from '../record.ts';
 import type { Archive, BulletinEntry, Kind, Person, RenderLists } from '../archive/model.ts';
@@ -37,24 +38,12 @@ export function fingerprintPath(outDir: string): string {
   return join(dirname(outDir), `.${basename(outDir)}.fingerprint.json`);
 }
 
-function filesBelow(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return (readdirSync(path, { recursive: true, encoding: 'utf8' }))
-    .map((f) => join(path, f)).filter((f) => statSync(f).isFile()).sort();
-}
-
 /** The code that decides what a page says: templates, layouts, site settings, search stage, build, packages. */
 export function codeHash(root: string): string {
-  const h = createHash('sha256');
-  for (const part of ['src/site', 'src/archive', 'src/build', 'layouts', 'src/search', 'src/record.ts', 'site.config.ts', '.eleventy.ts', 'package.json', 'package-lock.json']) {
-    for (const file of filesBelow(join(root, part))) h.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  for (const pkg of ['@11ty/eleventy', 'pagefind', 'opencc-js']) {
-    const file = join(root, 'node_modules', pkg, 'package.json');
-    if (existsSync(file)) h.update(readFileSync(file));
-  }
-  return h.digest('base64url');
+  return sourceHash(root, {
+    paths: ['src/site', 'src/archive', 'src/build', 'layouts', 'src/search', 'src/record.ts', 'site.config.ts', '.eleventy.ts', 'package.json', 'package-lock.json'],
+    extra: ['@11ty/eleventy', 'pagefind', 'opencc-js'].map((name) => packageVersion(root, name)),
+  });
 }
 
 /** The editor's files (redirects.yml, officials.yml, or .yaml), by name and bytes. */
@@ -84,7 +73,7 @@ function recordHash(record: BulletinRecord): string {
 /**
  * An entry as its hash sees it: the record by recordHash, and of each official and meeting only
  * what the archive added (links to people and kinds). The official and meeting objects are the
- * record's own (src/archive/archive.ts), so the record's hash already stands for them.
+ * record's own (src/archive/load.ts), so the record's hash already stands for them.
  */
 function entryForHash(e: BulletinEntry): unknown {
   return {

@@ -2,7 +2,7 @@
 // moved in one by one for an in-place subset build), and the old site is deleted in the background.
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { removeDetached } from '../fs/atomic-write.ts';
+import { removeDetached } from '../fs/remove-detached.ts';
 
 /**
  * Puts the build folder `temp` in the place of `outDir`. A full build swaps the folders (the

@@ -7,7 +7,7 @@ import { type BulletinRecord, type Directive, type Meeting, type Message, type O
 /** CRC-32 table (zlib's polynomial), for a Node without zlib.crc32 (before 20.15). */
 let table: Int32Array | undefined;
 
-export function crc32js(bytes: Uint8Array, value = 0): number {
+function crc32js(bytes: Uint8Array, value = 0): number {
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {

@@ -1,17 +1,19 @@
 // A parse cache on disk: a bulletin whose bytes, path and options are unchanged is never parsed again.
-// Shared by `bulletin check`, `bulletin add` and the build's data layer (src/archive/archive.ts).
+// Shared by `bulletin check`, `bulletin add` and the build's data layer (src/archive/load.ts).
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { ROOT } from '../paths.ts';
-import { MAX_BYTES } from '../parser/decode.ts';
+import { cacheDir, pruneCache, touchEntry } from './caches.mjs';
+import { packageVersion, sourceHash } from './source-hash.mjs';
+import { readBulletinFile, statBulletinFile } from '../parser/read-file.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, hasExtraFields, isRecordField, type Message } from '../record.ts';
 import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
-import { hasEarlyHelperThread, stopEarlyHelperThread } from '../workers/parse-helper-thread.ts';
-import { EARLY_HELPER_FROM, HELPER_FROM, ParseHelper, parseJob, type ParseResult, type PendingBatch } from '../workers/parse-pool.ts';
+import { parseJob, ParsePool, type ParseResult, POOL_FROM } from '../workers/parse-pool.ts';
 import { site } from '../config.ts';
 
 /** Packages whose behaviour shapes a record: their versions are part of the parser version. */
@@ -56,7 +58,7 @@ interface Miss {
   seen?: { memoKey: string; signature: string };
 }
 
-/** Files looked up before their misses are parsed: bounds the bytes held at once (two batches' on two threads). */
+/** Files looked up before their misses are parsed: bounds the bytes held at once (two batches' with a pool). */
 const FILES_PER_BATCH = 5000;
 
 /** parseFiles reports progress every this many files (and at the end of each batch). */
@@ -86,34 +88,24 @@ let parserVersionMemo: string | undefined;
 
 /**
  * A hash of everything that decides what the parser returns: the source of src/parser/** and
- * src/record.ts, this file, and the versions of the packages the parser calls.
+ * src/record.ts, this file and the entry check, the versions of the packages the parser calls,
+ * and the archive's date range (it decides which dates parse: a new year moves its end).
  */
-export function parserVersion(): string {
-  if (parserVersionMemo) return parserVersionMemo;
-  const hash = createHash('sha256').update(`format ${ENTRY_FORMAT}\n`);
-  const files = [
-    ...readdirSync(join(ROOT, 'src/parser'), { recursive: true, encoding: 'utf8' }).map((name) => join('src/parser', name)),
-    'src/record.ts',
-    'src/cache/parse-cache.ts',
-    'src/cache/cache-entry.ts',
-  ].filter((name) => name.endsWith('.ts')).sort();
-  for (const name of files) hash.update(`${name}\n`).update(readFileSync(join(ROOT, name))).update('\n');
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  for (const name of PARSER_PACKAGES) hash.update(`${name}@${pkg.dependencies?.[name] ?? '?'}\n`);
-  // The archive's date range decides which dates parse (a new year moves its end): part of the version.
-  hash.update(`dates ${site.dates.first} ${site.dates.last}\n`);
-  parserVersionMemo = hash.digest('hex').slice(0, 16);
+function parserVersion(): string {
+  parserVersionMemo ??= sourceHash(ROOT, {
+    paths: ['src/parser', 'src/record.ts', 'src/cache/parse-cache.ts', 'src/cache/cache-entry.ts'],
+    include: /\.ts$/,
+    extra: [`format ${ENTRY_FORMAT}`, ...PARSER_PACKAGES.map((name) => packageVersion(ROOT, name)), `dates ${site.dates.first} ${site.dates.last}`],
+  });
   return parserVersionMemo;
 }
 
 /**
- * The cache folder: ARCHIVE_PARSE_CACHE when set ("off" turns the cache off), else .cache/parse in
- * the repository. Entries live under a folder named for the parser version.
+ * The cache folder (src/cache/caches.mjs): ARCHIVE_PARSE_CACHE when set ("off" turns the cache
+ * off), else .cache/parse in the repository. Entries live under a folder named for the parser version.
  */
-export function defaultCacheDir(): string | undefined {
-  const setting = process.env.ARCHIVE_PARSE_CACHE;
-  if (setting === 'off' || setting === '0') return undefined;
-  return resolve(setting || join(ROOT, '.cache/parse'));
+function defaultCacheDir(): string | undefined {
+  return cacheDir(ROOT, 'parse');
 }
 
 /** The key of one clean text for finding duplicates across scripts (phrase-level opencc, then per character). */
@@ -140,7 +132,7 @@ export class ParseCache {
   readonly dir: string | undefined;
   hits = 0;
   misses = 0;
-  /** Misses parsed on the helper thread (parseFiles). */
+  /** Misses parsed on the pool's worker thread (parseFiles). */
   helped = 0;
   /** Lines and entries not trusted (a wrong check, or not an entry for their file): each was a miss. */
   rejected = 0;
@@ -178,15 +170,15 @@ export class ParseCache {
   /**
    * parseFile for each path, in order; a crash of the parser (a bug) is that file's Error. When
    * many files are not in the cache, they are parsed on two threads (src/workers/parse-pool.ts):
-   * `helperFrom` is how many misses it takes (HELPER_FROM, or EARLY_HELPER_FROM when a command
-   * started the helper's thread early; tests set it low), judged from each batch's share of misses.
-   * `filesPerBatch`: files looked up at a time (FILES_PER_BATCH; tests set it low). `onParsed` is
-   * called with the count of files done, every PROGRESS_EVERY and at the end of each batch.
+   * `poolFrom` is how many misses it takes (POOL_FROM; tests set it low), judged from each batch's
+   * share of misses. `filesPerBatch`: files looked up at a time (FILES_PER_BATCH; tests set it
+   * low). `onParsed` is called with the count of files done, every PROGRESS_EVERY and at the end
+   * of each batch.
    */
-  parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; helperFrom?: number; filesPerBatch?: number } = {}, onParsed?: (done: number) => void): Array<ParseOutcome | Error> {
+  async parseFiles(paths: string[], options: ParseOptions = {}, want: { textKey?: boolean; poolFrom?: number; filesPerBatch?: number } = {}, onParsed?: (done: number) => void): Promise<Array<ParseOutcome | Error>> {
     const out = new Array<ParseOutcome | Error>(paths.length);
-    let helper: ParseHelper | undefined;
-    const helperFrom = want.helperFrom ?? (hasEarlyHelperThread() ? EARLY_HELPER_FROM : HELPER_FROM);
+    let pool: ParsePool | undefined;
+    const poolFrom = want.poolFrom ?? POOL_FROM;
     const perBatch = want.filesPerBatch ?? FILES_PER_BATCH;
     // Files whose outcome is known, for progress: every PROGRESS_EVERY, and as each batch is done.
     let done = 0;
@@ -199,15 +191,16 @@ export class ParseCache {
       const result = results[i]!;
       out[at] = 'crash' in result ? result.crash : this.settle(miss, result);
     });
-    // On two threads, a batch is handed to the worker, then this thread finishes the batch before
-    // it: the worker parses while this thread reads files and stores outcomes, instead of waiting.
-    let handed: { misses: Array<{ at: number; miss: Miss }>; pending: PendingBatch } | undefined;
-    const finishHanded = () => {
+    // With a pool, a batch is parsed while the next one is read (the pool's threads take turns
+    // with the reading); the batch before is finished before the next one is handed over.
+    let handed: { misses: Array<{ at: number; miss: Miss }>; parsed: Promise<ParseResult[]> } | undefined;
+    const finishHanded = async () => {
       if (!handed) return;
-      store(handed.misses, helper!.finish(handed.pending));
-      advance(handed.misses.length);
-      onParsed?.(done);
+      const { misses, parsed } = handed;
       handed = undefined;
+      store(misses, await parsed);
+      advance(misses.length);
+      onParsed?.(done);
     };
     try {
       // In batches: the bytes of the misses are held until the batch is parsed.
@@ -222,17 +215,17 @@ export class ParseCache {
             out[at] = found;
             advance(1);
           }
+          // The pool's threads take their turns.
+          if (handed && at % 64 === 63) await nextTurn();
         }
         // A miss is a ParseJob (its bytes, path and options).
         const jobs = misses.map(({ miss }) => miss);
-        // Started when the misses of the whole list, judged by this batch's share, reach helperFrom.
-        if (!helper && (jobs.length / (end - start)) * (paths.length - start) >= helperFrom) helper = ParseHelper.start();
-        if (helper && jobs.length > 1) {
-          const pending = helper.begin(jobs);
-          finishHanded();
-          handed = { misses, pending };
+        // Started when the misses of the whole list, judged by this batch's share, reach poolFrom.
+        if (!pool && (jobs.length / (end - start)) * (paths.length - start) >= poolFrom) pool = ParsePool.start();
+        await finishHanded();
+        if (pool && jobs.length > 1) {
+          handed = { misses, parsed: pool.parse(jobs) };
         } else {
-          finishHanded();
           store(misses, jobs.map((job) => {
             const result = parseJob(job);
             advance(1);
@@ -241,20 +234,12 @@ export class ParseCache {
           onParsed?.(done);
         }
       }
-      finishHanded();
+      await finishHanded();
     } finally {
-      if (helper) this.helped += helper.helped;
-      helper?.close();
-      // A thread started early for this parse and not needed (its bulletins were cached).
-      stopEarlyHelperThread();
+      if (pool) this.helped += pool.helped;
+      pool?.close();
     }
     return out;
-  }
-
-  /** Parses bytes named `path`, or returns the cached outcome for the same bytes, path and options. */
-  parseBytes(bytes: Uint8Array, path: string, options: ParseOptions = {}, want: { textKey?: boolean } = {}): ParseOutcome {
-    const found = this.lookupBytes(bytes, path, options, want);
-    return 'bytes' in found ? this.settle(found, parseOrThrow(found)) : found;
   }
 
   /** The outcome this process or the cache already has for the file, else what parsing it takes. */
@@ -263,22 +248,19 @@ export class ParseCache {
     let signature: string;
     const memoKey = `${path}\n${JSON.stringify(options)}`;
     try {
-      const stat = statSync(path, { bigint: true });
-      const size = Number(stat.size);
+      const stat = statBulletinFile(path);
       // Unchanged since this process last parsed it (same inode, size, mtime and ctime to the
       // nanosecond): not even read again. What keeps a running dev server's rebuilds short.
-      signature = `${stat.dev}:${stat.ino}:${size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+      signature = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
       const seen = this.reading ? this.seen.get(memoKey) : undefined;
       if (seen?.signature === signature && (seen.outcome.textKey !== undefined || want.textKey === false || !seen.outcome.record)) {
         this.hits++;
         return { ...seen.outcome, cached: true };
       }
-      if (size > MAX_BYTES) {
-        return { error: new BulletinError('too-large', path, `the file is ${size} bytes, over the ${MAX_BYTES}-byte limit for one bulletin; split it or check that it is a bulletin`), sha256: '', cached: false };
-      }
-      bytes = readFileSync(path);
+      bytes = readBulletinFile(path, stat);
     } catch (error) {
-      return { error: new BulletinError('io', path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`), sha256: '', cached: false };
+      if (!(error instanceof BulletinError)) throw error;
+      return { error, sha256: '', cached: false };
     }
     const found = this.lookupBytes(bytes, path, options, want);
     if ('bytes' in found) return { ...found, seen: { memoKey, signature } };
@@ -387,8 +369,8 @@ export class ParseCache {
     if (this.prepared) return;
     this.prepared = true;
     mkdirSync(this.versionDir!, { recursive: true });
-    utimesSync(this.versionDir!, new Date(), new Date());
-    pruneOtherVersions(this.dir!, this.versionDir!);
+    touchEntry(this.versionDir!);
+    pruneCache('parse', this.dir!, this.versionDir!);
   }
 
   /**
@@ -399,7 +381,7 @@ export class ParseCache {
     if (!this.versionDir || !this.dir) return;
     let json: string;
     if (entry.record && recordJson !== undefined) {
-      // The record's JSON as the helper thread made it (only for a record of the parser's own fields).
+      // The record's JSON as the pool's worker made it (only for a record of the parser's own fields).
       const { record: _, ...rest } = entry;
       json = `${JSON.stringify(rest).slice(0, -1)},"record":${recordJson}}`;
     } else {
@@ -456,18 +438,6 @@ export class ParseCache {
 /** A bucket file's line for an entry: `<key>\t<check>\t<JSON>\n`. */
 function line(key: string, json: string): string {
   return `${key}\t${lineCheck(Buffer.from(key, 'latin1'), Buffer.from(json, 'utf8'))}\t${json}\n`;
-}
-
-/** Removes entries of other parser versions not used for a day (another checkout may still use a recent one). */
-function pruneOtherVersions(dir: string, keep: string): void {
-  const dayAgo = Date.now() - 24 * 3600 * 1000;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (path === keep) continue;
-    try {
-      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
-    } catch { /* raced with another process */ }
-  }
 }
 
 let shared: ParseCache | undefined;

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { displayPath } from '../fs/display-path.ts';
 import { pinyin } from 'pinyin-pro';
 import { BulletinError, parseBulletin } from '../parser/index.ts';
 import { decodeBulletin } from '../parser/decode.ts';
@@ -77,12 +78,6 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The path the build's data layer gives the parser: relative to the working folder when inside it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 /** Where a received file's bytes are known from already (see ArchiveIndex.bySha256). */

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
-import { Adder, type AddResult, ArchiveIndex, displayPath, expandInputs, summaryLines } from './add.ts';
+import { Adder, type AddResult, ArchiveIndex, expandInputs, summaryLines } from './add.ts';
+import { displayPath } from '../fs/display-path.ts';
 import { ArchiveLockedError, type ArchiveLock, lockArchive } from '../fs/archive-lock.ts';
 import { removeDeadTempFiles } from '../fs/litter.ts';
 import { irregularReason } from '../fs/regular-file.ts';
@@ -54,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'parse') return parseCommand(rest);
   if (command === 'add') return addCommand(rest);
-  if (command === 'check') return checkCommand(rest);
+  if (command === 'check') return await checkCommand(rest);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processIsAlive } from './litter.ts';
+import { processIsAlive } from './process-alive.mjs';
 
 /** The lock's file name in the content folder (hidden: no build or watcher takes it for content). */
 export const LOCK_NAME = '.bulletin-add.lock';

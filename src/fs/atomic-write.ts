@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants as fsConstants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export { removeDetached } from './remove-detached.ts';
 
 /** Test hooks: called at the named moment; throwing there simulates a crash or a full disk. */
 export interface WriteHooks {
@@ -21,7 +20,7 @@ const TEMP_STEM_BYTES = 100;
  * bulletin), with the writer's pid (litter.ts deletes a dead writer's). A long target name is cut:
  * the pid and random suffix must not push the temp name past the file system's limit.
  */
-export function tempNameFor(target: string): string {
+function tempNameFor(target: string): string {
   let stem = basename(target);
   while (Buffer.byteLength(stem) > TEMP_STEM_BYTES) stem = Array.from(stem).slice(0, -1).join('');
   return join(dirname(target), `.${stem}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

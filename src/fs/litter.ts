@@ -2,19 +2,8 @@
 // is gone: `add`'s hidden temp files (.NAME.<pid>.<hex>.tmp) and the build's temp folders (<out>.build-<pid>).
 import { readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { processIsAlive } from './process-alive.mjs';
 import { removeDetached } from './remove-detached.ts';
-
-/** Whether a process with this pid is running (one of another user's counts: it cannot be signalled, but it is there). */
-export function processIsAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 // A temp file of writeNewFile (atomic-write.ts): ".2023-03-05-changwu.txt.4711.c4ebab10.tmp".
 const TEMP_FILE = /^\..*\.(?<pid>\d+)\.[0-9a-f]{8}\.tmp$/;

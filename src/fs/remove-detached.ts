@@ -1,6 +1,6 @@
-// Deleting folders in the background, shared by the build (src/fs/atomic-write.ts re-exports it)
-// and the Pagefind runner process (src/search/pagefind-runner.ts), which loads nothing else of the
-// project's so that it stays small.
+// Deleting folders in the background, shared by the build (src/build/publish.ts) and the Pagefind
+// runner process (src/search/pagefind-runner.ts), which loads nothing else of the project's so that
+// it stays small.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 

@@ -1,13 +1,13 @@
 // The bulletin parser: bytes in, one validated record out. A pipeline of small named steps:
 // decode, front matter, normalise, then one extraction step per field, then overrides.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import type { BulletinRecord, Origin } from '../record.ts';
 import type { ParseContext, ParseOptions } from './context.ts';
-import { decodeBulletin, MAX_BYTES } from './decode.ts';
+import { decodeBulletin } from './decode.ts';
 import { BulletinError } from './errors.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { normalise } from './normalise.ts';
+import { readBulletinFile } from './read-file.ts';
 import { applyFrontMatter } from './overrides.ts';
 import { detectScript, toSimplifiedAligned } from './script.ts';
 import { extractDate } from './steps/date.ts';
@@ -24,19 +24,7 @@ export type { ParseOptions } from './context.ts';
 
 /** Parses a bulletin file from disk. Throws BulletinError for anything wrong with the file. */
 export function parseBulletinFile(path: string, options: ParseOptions = {}): BulletinRecord {
-  let bytes: Buffer;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_BYTES) {
-      throw new BulletinError('too-large', path,
-        `the file is ${size} bytes, over the ${MAX_BYTES}-byte limit for one bulletin; split it or check that it is a bulletin`);
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof BulletinError) throw error;
-    throw new BulletinError('io', path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  return parseBulletin(bytes, path, options);
+  return parseBulletin(readBulletinFile(path), path, options);
 }
 
 /** Parses a bulletin's bytes; `path` names it in messages and may supply its date. */

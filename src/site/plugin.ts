@@ -92,7 +92,7 @@ const SCRIPTS: Record<string, string> = {
  * unfinished folder was an unhandled rejection (seen in tests/site/subset.test.ts under load).
  */
 export function assetsPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on('eleventy.after', (written: EleventyAfter) => {
+  eleventyConfig.on('eleventy.after', async (written: EleventyAfter) => {
     const output = outputOf(written);
     for (const [to, from] of Object.entries(ASSETS)) copyFresh(join(ROOT, from), join(output, to));
     for (const [to, from] of Object.entries(SCRIPTS)) copyFileFresh(join(CODE_ROOT, from), join(output, to));

@@ -1,13 +1,13 @@
-// Parsing many bulletins on two threads at once, synchronously: this thread and one worker thread
-// (src/workers/parse-worker.ts) take the next bulletin from a shared counter until none is left,
-// and this thread waits for the worker's last ones. The caller (ParseCache.parseFiles) stays
-// synchronous, and so do the data layer and its callers. A cold build of 10,000 bulletins parsed
-// on one core while the other waited for the parse to end (the search stage needs every record).
+// Parsing many bulletins on two threads: this one and a worker thread (parse-worker.ts). The jobs
+// wait in one queue; the worker is sent a few at a time as it returns results, and this thread
+// parses the rest, returning to the event loop every few milliseconds to take the worker's results
+// in and send it more. This thread parses from the start, so the worker's start-up (loading the
+// parser) costs nothing here. Used by ParseCache.parseFiles (src/cache/parse-cache.ts).
 import { availableParallelism } from 'node:os';
-import { receiveMessageOnPort } from 'node:worker_threads';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { BulletinError, parseBulletin, type ParseOptions } from '../parser/index.ts';
 import { type BulletinRecord, hasExtraFields, type Message } from '../record.ts';
-import { type HelperThread, startHelperThread, stopHelperThread, takeEarlyHelperThread, waitUntilReady } from './parse-helper-thread.ts';
 
 /** One bulletin to parse: its bytes, the path the parser names it by, and the options. */
 export interface ParseJob {
@@ -33,17 +33,7 @@ export function parseJob(job: ParseJob): ParseResult {
   }
 }
 
-/** A batch handed to the worker (ParseHelper.begin), to be finished. */
-export interface PendingBatch {
-  batch: number;
-  jobs: ParseJob[];
-  /** Shared with the worker; none when the batch was never handed over (a broken worker). */
-  control?: Int32Array;
-}
-
-/** A result as the worker posts it (toPosted), with its place. */
-type Posted = { batch: number; at: number } & PostedResult;
-
+/** A result as the worker posts it (toPosted). */
 type PostedResult = { json: string } | { record: BulletinRecord } | { error: Message } | { crash: string };
 
 /**
@@ -61,138 +51,196 @@ export function toPosted(result: ParseResult): PostedResult {
   return { crash: result.crash.stack ?? result.crash.message };
 }
 
-// Slots of the control array shared with the worker.
-const NEXT = 0; // the next job to take
-const DONE = 1; // jobs the worker has posted
-const SLOTS = 2;
+function fromPosted(posted: PostedResult): ParseResult {
+  if ('json' in posted) return { record: JSON.parse(posted.json) as BulletinRecord, json: posted.json };
+  if ('record' in posted) return { record: posted.record };
+  if ('error' in posted) return { error: BulletinError.from(posted.error) };
+  return { crash: new Error(posted.crash) };
+}
 
 /**
- * Jobs from which a helper thread pays for itself. Measured here (cold parse cache): 100,000
- * bulletins loaded in 46.8 s with it and 64.1 s without; 10,000 in about the same time either way
- * (the worker takes 0.7 s to load the parser, and two threads parse 1.4 times as fast as one).
+ * Jobs from which a pool pays for itself: the worker takes about 0.7 s to load the parser (on the
+ * other core, while this thread parses), then two threads parse about 1.4 times as fast as one.
  */
-export const HELPER_FROM = 20_000;
+export const POOL_FROM = 2_000;
 
-/**
- * The same for a helper whose thread was started early (parse-helper-thread.ts, by the build
- * command): it has loaded the parser by the time the build parses, so it pays for itself far
- * sooner. Measured here: the parse stage of a cold 10,000-bulletin build took 5.4–6.2 s with it
- * and 6.2–8.1 s on one thread (three builds each, alternated).
- */
-export const EARLY_HELPER_FROM = 2_000;
+/** How long this thread parses before it returns to the event loop (the worker's results wait till then). */
+const TURN_MS = 8;
+
+/** Jobs sent to the worker at once, at most, and chunks it holds at a time: enough to keep it busy for a turn of this thread. */
+const CHUNK = 16;
+const CHUNKS_AHEAD = 2;
 
 /** How long this thread waits for a worker that posts nothing before parsing its jobs itself. */
 const STALL_MS = 30_000;
 
-/**
- * A worker thread that parses beside this one, for as many batches as the caller has. Not started
- * on a single core. Call close() when done (it is unref'd: it never keeps the process alive).
- */
-export class ParseHelper {
-  private batches = 0;
-  private stalled = false;
-  /** Results the worker posted for batches not yet being finished, by batch. */
-  private readonly ahead = new Map<number, Posted[]>();
-  /** Jobs the worker has parsed so far. */
-  helped = 0;
+/** Messages from the worker: it has loaded the parser, or the results of a chunk in order. */
+type FromWorker = { ready: true } | { chunk: number; results: PostedResult[] };
 
-  private constructor(private readonly thread: HelperThread) {}
-
-  /** A worker that failed to start, died or stalled posts nothing: run() parses alone. */
-  private get broken(): boolean {
-    return this.stalled || this.thread.failed;
-  }
-
-  /** A helper (on the thread started early, if there is one), or undefined on a machine with one core. */
-  static start(): ParseHelper | undefined {
-    const early = takeEarlyHelperThread();
-    if (early) return new ParseHelper(early);
-    return availableParallelism() >= 2 ? new ParseHelper(startHelperThread()) : undefined;
-  }
-
-  /** Waits until the worker has loaded the parser, at most `ms`; true if it has (for tests). */
-  waitUntilReady(ms: number): boolean {
-    return waitUntilReady(this.thread, ms);
-  }
-
-  /** The results of `jobs` in order, parsed here and on the worker at once. */
-  run(jobs: ParseJob[]): ParseResult[] {
-    return this.finish(this.begin(jobs));
-  }
-
-  /**
-   * Hands `jobs` to the worker, which starts on them once it is done with the batches before (this
-   * thread can meanwhile do other work, such as reading the next batch); finish() gives their results.
-   */
-  begin(jobs: ParseJob[]): PendingBatch {
-    const batch = ++this.batches;
-    if (this.broken) return { batch, jobs };
-    // The bytes go over once, in one shared buffer.
-    const offsets = new Array<number>(jobs.length + 1);
-    offsets[0] = 0;
-    jobs.forEach((job, i) => { offsets[i + 1] = offsets[i]! + job.bytes.length; });
-    const bytes = new Uint8Array(new SharedArrayBuffer(offsets[jobs.length]!));
-    jobs.forEach((job, i) => bytes.set(job.bytes, offsets[i]));
-    const control = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
-    this.thread.worker.postMessage({ batch, bytes, offsets, paths: jobs.map((j) => j.path), options: jobs.map((j) => j.options), control });
-    return { batch, jobs, control };
-  }
-
-  /** The results of a batch begun earlier, in order: this thread takes its jobs left, then waits for the worker's. */
-  finish({ batch, jobs, control }: PendingBatch): ParseResult[] {
-    if (!control || this.broken) return jobs.map(parseJob);
-    const results: Array<ParseResult | undefined> = new Array(jobs.length);
-    let mine = 0;
-    for (let at = Atomics.add(control, NEXT, 1); at < jobs.length; at = Atomics.add(control, NEXT, 1)) {
-      results[at] = parseJob(jobs[at]!);
-      mine++;
-    }
-    // Every job is taken: wait for the worker's.
-    const theirs = jobs.length - mine;
-    let received = 0;
-    const take = (message: Posted) => {
-      results[message.at] = fromPosted(message);
-      received++;
-      this.helped++;
-    };
-    for (const message of this.ahead.get(batch) ?? []) take(message);
-    this.ahead.delete(batch);
-    let waitedSince = performance.now();
-    while (received < theirs) {
-      const message = receiveMessageOnPort(this.thread.port)?.message as Posted | undefined;
-      if (message) {
-        // A later batch's result (the worker went on to it) is kept for its finish(); an earlier
-        // one is a stalled batch's late answer.
-        if (message.batch > batch) {
-          const kept = this.ahead.get(message.batch);
-          if (kept) kept.push(message);
-          else this.ahead.set(message.batch, [message]);
-        }
-        if (message.batch !== batch) continue;
-        take(message);
-        waitedSince = performance.now();
-        continue;
-      }
-      const posted = Atomics.load(control, DONE);
-      if (posted > received) continue;
-      if (this.broken || performance.now() - waitedSince > STALL_MS) {
-        this.stalled = true;
-        break;
-      }
-      Atomics.wait(control, DONE, posted, 100);
-    }
-    // A broken or stalled worker's jobs are parsed here.
-    return results.map((result, at) => result ?? parseJob(jobs[at]!));
-  }
-
-  close(): void {
-    stopHelperThread(this.thread);
-  }
+/** A list of jobs handed to parse(), and where its results go. */
+interface Batch {
+  jobs: ParseJob[];
+  results: Array<ParseResult | undefined>;
+  left: number;
+  done: (results: ParseResult[]) => void;
 }
 
-function fromPosted(message: Posted): ParseResult {
-  if ('json' in message) return { record: JSON.parse(message.json) as BulletinRecord, json: message.json };
-  if ('record' in message) return { record: message.record };
-  if ('error' in message) return { error: BulletinError.from(message.error) };
-  return { crash: new Error(message.crash) };
+/** One job of a batch, as the queue holds it. */
+interface Queued {
+  batch: Batch;
+  at: number;
+}
+
+/**
+ * A worker thread that parses beside this one, for as many lists as the caller has; a crashed or
+ * stalled worker's jobs are parsed here. Not started on a single core. The worker keeps the
+ * process alive only while a parse is under way; call close() when done.
+ */
+export class ParsePool {
+  /** Jobs the worker has parsed so far. */
+  helped = 0;
+  /** Jobs not taken yet: queue[head] on. */
+  private queue: Queued[] = [];
+  private head = 0;
+  /** Chunks sent to the worker and not answered yet, by number. */
+  private readonly sent = new Map<number, Queued[]>();
+  private chunks = 0;
+  private batches = 0;
+  private ready = false;
+  private broken = false;
+  private driving = false;
+  /** Wakes the loop of this thread when it waits for the worker. */
+  private wake: (() => void) | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.unref();
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', () => this.fail());
+    worker.on('exit', () => this.fail());
+  }
+
+  /** A pool, or undefined on a machine with one core. */
+  static start(): ParsePool | undefined {
+    if (availableParallelism() < 2) return undefined;
+    return new ParsePool(new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { role: 'parse-pool' } }));
+  }
+
+  /** The results of `jobs` in order, parsed on this thread and the worker at once. */
+  parse(jobs: ParseJob[]): Promise<ParseResult[]> {
+    if (jobs.length === 0) return Promise.resolve([]);
+    return new Promise((done) => {
+      const batch: Batch = { jobs, results: new Array(jobs.length), left: jobs.length, done };
+      this.batches++;
+      for (let at = 0; at < jobs.length; at++) this.queue.push({ batch, at });
+      this.send();
+      void this.drive();
+    });
+  }
+
+  /** Stops the worker (results it still owes are dropped: call after the last parse). */
+  close(): void {
+    this.broken = true;
+    void this.worker.terminate();
+  }
+
+  /** This thread's share: parses queued jobs a turn at a time until every batch is done. */
+  private async drive(): Promise<void> {
+    if (this.driving) return;
+    this.driving = true;
+    this.worker.ref();
+    try {
+      // The caller goes on (reading its next list) before this thread parses.
+      await nextTurn();
+      while (this.batches > 0) {
+        if (this.queued > 0) {
+          const end = performance.now() + TURN_MS;
+          do {
+            const job = this.take(1)[0]!;
+            this.settle(job, parseJob(job.batch.jobs[job.at]!));
+          } while (this.queued > 0 && performance.now() < end);
+          await nextTurn();
+        } else {
+          // Every job left is the worker's: wait for its results, or its end.
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              this.stall();
+              resolve();
+            }, STALL_MS);
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          this.wake = undefined;
+        }
+      }
+    } finally {
+      this.driving = false;
+      this.worker.unref();
+    }
+  }
+
+  /** Sends the worker chunks until it holds CHUNKS_AHEAD, once it is ready. */
+  private send(): void {
+    if (!this.ready || this.broken) return;
+    while (this.sent.size < CHUNKS_AHEAD && this.queued > 0) {
+      // Smaller chunks as the queue runs out, so that both threads end about together.
+      const chunk = this.take(Math.max(1, Math.min(CHUNK, Math.floor(this.queued / 4))));
+      const number = ++this.chunks;
+      this.sent.set(number, chunk);
+      this.worker.postMessage({ chunk: number, jobs: chunk.map(({ batch, at }) => batch.jobs[at]) });
+    }
+  }
+
+  private receive(message: FromWorker): void {
+    if ('ready' in message) {
+      this.ready = true;
+    } else {
+      const chunk = this.sent.get(message.chunk);
+      // A chunk already taken back (a stalled worker's late answer) is left out.
+      if (!chunk) return;
+      this.sent.delete(message.chunk);
+      chunk.forEach((job, i) => this.settle(job, fromPosted(message.results[i]!)));
+      this.helped += chunk.length;
+    }
+    this.send();
+    this.wake?.();
+  }
+
+  private settle({ batch, at }: Queued, result: ParseResult): void {
+    batch.results[at] = result;
+    if (--batch.left > 0) return;
+    this.batches--;
+    batch.done(batch.results as ParseResult[]);
+  }
+
+  /** The worker failed, died or was stopped: the jobs it holds go back to this thread. */
+  private fail(): void {
+    this.broken = true;
+    const taken = [...this.sent.values()].flat();
+    this.sent.clear();
+    this.queue = [...taken, ...this.queue.slice(this.head)];
+    this.head = 0;
+    this.wake?.();
+  }
+
+  private get queued(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** The next `count` queued jobs (fewer when fewer are left), taken off the queue. */
+  private take(count: number): Queued[] {
+    const taken = this.queue.slice(this.head, this.head + count);
+    this.head += taken.length;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    }
+    return taken;
+  }
+
+  private stall(): void {
+    this.fail();
+    void this.worker.terminate();
+  }
 }

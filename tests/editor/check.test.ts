@@ -94,8 +94,13 @@ describe('parse cache', () => {
   });
   test('the same bulletin in either script has the same text key', () => {
     const cache = new ParseCache(undefined);
-    const hans = cache.parseBytes(Buffer.from(TEXTS.big5.replace(/長樂新聞網訊/, '长乐新闻网讯')), '2023-05-20-a.txt');
-    const hant = cache.parseBytes(Buffer.from(TEXTS.big5), '2023-05-20-b.txt');
+    const written = (name: string, text: string) => {
+      const file = join(a.root, name);
+      writeFileSync(file, text);
+      return file;
+    };
+    const hans = cache.parseFile(written('2023-05-20-a.txt', TEXTS.big5.replace(/長樂新聞網訊/, '长乐新闻网讯')));
+    const hant = cache.parseFile(written('2023-05-20-b.txt', TEXTS.big5));
     assert.equal(hans.textKey, hant.textKey);
   });
 });

@@ -1,14 +1,16 @@
-// Parsing on two threads (src/workers/parse-pool.ts): the worker's records and refusals are the
-// parser's own, in order, and a build's parse through the cache gives what one thread gives.
+// Parsing on two threads (src/workers/parse-pool.ts): both threads take a share, the worker's records
+// and refusals are the parser's own, in order, a crashed worker's jobs are parsed here, the worker
+// never keeps the process alive, and a build's parse through the cache gives what one thread gives.
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { ParseCache } from '../../src/cache/parse-cache.ts';
-import { hasEarlyHelperThread, startHelperThreadEarly, stopEarlyHelperThread, waitForEarlyHelperThread } from '../../src/workers/parse-helper-thread.ts';
-import { EARLY_HELPER_FROM, HELPER_FROM, type ParseJob, ParseHelper, parseJob, toPosted } from '../../src/workers/parse-pool.ts';
+import { type ParseJob, ParsePool, parseJob, toPosted } from '../../src/workers/parse-pool.ts';
 import { type BulletinRecord, RECORD_FIELDS } from '../../src/record.ts';
-import { ROOT, cleanUp, tempArchive } from './helpers.ts';
+import { CODE_ROOT, ROOT, cleanUp, tempArchive } from './helpers.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const fixtures: ParseJob[] = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()
@@ -25,16 +27,27 @@ const jobs = Array.from({ length: 40 }, () => [...fixtures, ...refused]).flat()
 /** A result as plain data, to compare results made on either thread. */
 const plain = (r: ReturnType<typeof parseJob>) => ('record' in r ? { record: r.record } : 'error' in r ? { error: { ...r.error, message: r.error.message, name: r.error.name } } : { crash: r.crash.message });
 
-describe('parse helper', () => {
-  test('records and refusals from both threads are the parser\'s, in order', () => {
-    const helper = ParseHelper.start();
-    assert.ok(helper, 'this machine has two cores');
+/** Enough jobs that the worker, once it has loaded the parser, takes a share. */
+const many = Array.from({ length: 1500 }, (_, i) => jobs[i % jobs.length]!);
+
+/** Parses `many` until the worker has loaded the parser and taken a share (this thread parses meanwhile). */
+async function warmUp(pool: ParsePool): Promise<void> {
+  for (let round = 0; pool.helped === 0 && round < 20; round++) await pool.parse(many);
+  assert.ok(pool.helped > 0, 'the worker loads the parser');
+}
+
+describe('parse pool', () => {
+  test('records and refusals from both threads are the parser\'s, in order', async () => {
+    const pool = ParsePool.start();
+    assert.ok(pool, 'this machine has two cores');
     try {
-      assert.ok(helper.waitUntilReady(30_000), 'the worker loads the parser');
-      const results = helper.run(jobs);
-      assert.ok(helper.helped > 0 && helper.helped < jobs.length, `the worker parsed ${helper.helped} of ${jobs.length}`);
-      assert.equal(results.length, jobs.length);
-      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!)), jobs[i]!.path));
+      await warmUp(pool);
+      const before = pool.helped;
+      const results = await pool.parse(many);
+      const helped = pool.helped - before;
+      assert.ok(helped > 0 && helped < many.length, `the worker parsed ${helped} of ${many.length}`);
+      assert.equal(results.length, many.length);
+      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(many[i]!)), many[i]!.path));
       assert.ok(results.some((r) => 'error' in r) && results.some((r) => 'record' in r));
       // The worker's records of the parser's own fields come with their JSON, which the cache
       // stores as it is; one with other front matter (provenance, tags) comes as a clone.
@@ -45,11 +58,14 @@ describe('parse helper', () => {
         assert.ok(Object.keys(r.record).every((k) => RECORD_FIELDS.includes(k as never)));
       }
       assert.ok(results.some((r) => 'record' in r && r.json === undefined && 'provenance' in r.record));
-      // A second batch on the same worker.
-      const again = helper.run(jobs.slice(0, 30));
-      again.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!))));
+      // Two lists at once on the same worker, each in its order.
+      const helpedBefore = pool.helped;
+      const [first, second] = await Promise.all([pool.parse(jobs.slice(0, 30)), pool.parse(many)]);
+      first.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!))));
+      second.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(many[i]!))));
+      assert.ok(pool.helped > helpedBefore, 'the worker takes a share of lists handed over together');
     } finally {
-      helper.close();
+      pool.close();
     }
   });
 
@@ -62,27 +78,49 @@ describe('parse helper', () => {
     assert.deepEqual(toPosted({ record: { ...result.record } }), 'provenance' in result.record ? { record: result.record } : { json: JSON.stringify(result.record) });
   });
 
-  test('a thread started early is the one the next helper runs on, once', () => {
-    startHelperThreadEarly();
-    assert.ok(hasEarlyHelperThread());
-    const helper = ParseHelper.start();
-    assert.ok(helper);
-    assert.equal(hasEarlyHelperThread(), false, 'adopted');
+  test('the jobs of a worker that dies are parsed on this thread', async () => {
+    const pool = ParsePool.start()!;
     try {
-      assert.ok(helper.waitUntilReady(30_000), 'the early worker loads the parser');
-      const results = helper.run(jobs);
-      assert.ok(helper.helped > 0, 'the early worker parsed some');
-      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!)), jobs[i]!.path));
+      await warmUp(pool);
+      const before = pool.helped;
+      const parsed = pool.parse(many);
+      // Killed once it has parsed some of this list (the pool sees it end as it would a crash).
+      const worker = (pool as unknown as { worker: import('node:worker_threads').Worker }).worker;
+      let killed = false;
+      const check = setInterval(() => {
+        if (pool.helped > before && !killed) {
+          killed = true;
+          void worker.terminate();
+        }
+      }, 1);
+      const results = await parsed.finally(() => clearInterval(check));
+      assert.ok(killed, 'the worker was killed during the parse');
+      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(many[i]!)), many[i]!.path));
+      const after = await pool.parse(jobs);
+      after.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!))));
     } finally {
-      helper.close();
+      pool.close();
     }
-    // Stopping when nothing is left to stop is no error.
-    stopEarlyHelperThread();
   });
 
-  test('a module that imports the build starts no thread (only the build command does)', async () => {
-    await import('../../src/build/build.ts');
-    assert.equal(hasEarlyHelperThread(), false);
+  test('the worker keeps the process alive only while a parse is under way', () => {
+    // A process that parses and never closes its pool still ends, with every result.
+    const poolUrl = pathToFileURL(join(CODE_ROOT, 'src/workers/parse-pool.js')).href;
+    const script = `
+      const { ParsePool } = await import(${JSON.stringify(poolUrl)});
+      const { readFileSync } = await import('node:fs');
+      const bytes = readFileSync(${JSON.stringify(join(FIXTURES, readdirSync(FIXTURES).find((f) => f.endsWith('.txt'))!))});
+      const pool = ParsePool.start();
+      const jobs = Array.from({ length: 1200 }, (_, i) => ({ bytes, path: 'x-' + i + '.txt', options: {} }));
+      const results = await pool.parse(jobs);
+      console.log(JSON.stringify({ results: results.filter(Boolean).length, helped: pool.helped }));
+    `;
+    const started = Date.now();
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(child.status, 0, child.stderr);
+    const answer = JSON.parse(child.stdout) as { results: number; helped: number };
+    assert.equal(answer.results, 1200, 'the process waited for the worker\'s results');
+    assert.ok(Date.now() - started < 55_000);
   });
 });
 
@@ -97,94 +135,49 @@ describe('ParseCache.parseFiles', () => {
   paths.push(join(a.root, '2023-03-05-missing.txt'));
   const reference = new ParseCache(join(a.root, 'reference-cache'));
   const expected = paths.map((path) => reference.parseFile(path));
-  const same = (outcomes: ReturnType<ParseCache['parseFiles']>) => outcomes.forEach((outcome, i) => {
+  const same = (outcomes: Awaited<ReturnType<ParseCache['parseFiles']>>) => outcomes.forEach((outcome, i) => {
     assert.ok(!(outcome instanceof Error), String(outcome));
     assert.deepEqual(outcome.record, expected[i]!.record, paths[i]);
     assert.deepEqual(outcome.error && plain({ error: outcome.error }), expected[i]!.error && plain({ error: expected[i]!.error }), paths[i]);
     assert.equal(outcome.sha256, expected[i]!.sha256);
   });
 
-  test('with a helper thread, gives parseFile\'s outcomes in order, then the cache gives them again', () => {
+  test('with a pool, gives parseFile\'s outcomes in order, then the cache gives them again', async () => {
     const dir = join(a.root, 'cache');
     const cache = new ParseCache(dir);
-    const first = cache.parseFiles(paths, {}, { helperFrom: 2 });
+    const first = await cache.parseFiles(paths, {}, { poolFrom: 2 });
     same(first);
     assert.ok(first.every((o) => !(o instanceof Error) && (o.cached === false)));
     cache.flush();
-    const second = new ParseCache(dir).parseFiles(paths, {}, { helperFrom: 2 });
+    const second = await new ParseCache(dir).parseFiles(paths, {}, { poolFrom: 2 });
     same(second);
     // Every file but the unreadable one (an I/O refusal is never cached) comes from the cache.
     assert.equal(second.filter((o) => !(o instanceof Error) && o.cached).length, paths.length - 1);
   });
 
-  test('in several batches on two threads, the worker parses one batch while this thread finishes the one before', () => {
-    // Loaded before the parse, as in a build, so that it takes part from the first batch.
-    startHelperThreadEarly();
-    assert.ok(waitForEarlyHelperThread(30_000));
+  test('in several batches on two threads, both threads parse (the worker once it has loaded the parser) and progress only grows', async () => {
+    const manyPaths = Array.from({ length: 3000 }, (_, i) => {
+      const job = jobs[i % jobs.length]!;
+      const path = join(a.root, 'many', job.path.replace(/.*\//, '').replace(/\.txt$/, `-${i}.txt`));
+      return { path, job };
+    });
+    mkdirSync(join(a.root, 'many'), { recursive: true });
+    for (const { path, job } of manyPaths) writeFileSync(path, job.bytes);
+    const files = manyPaths.map((m) => m.path);
     const cache = new ParseCache(join(a.root, 'batches-cache'));
     const progress: number[] = [];
-    const outcomes = cache.parseFiles(paths, {}, { helperFrom: 2, filesPerBatch: 40 }, (done) => progress.push(done));
-    same(outcomes);
-    assert.ok(cache.helped > 0, 'the worker parsed some');
-    // Progress only grows, and ends with every file.
+    const outcomes = await cache.parseFiles(files, {}, { poolFrom: 2, filesPerBatch: 800 }, (done) => progress.push(done));
+    const alone = new ParseCache(undefined);
+    outcomes.forEach((o, i) => assert.deepEqual(!(o instanceof Error) && o.record, alone.parseFile(files[i]!).record));
+    assert.ok(cache.helped > 0 && cache.helped < files.length, `the worker parsed ${cache.helped} of ${files.length}`);
     assert.deepEqual(progress, [...progress].sort((x, y) => x - y));
-    assert.equal(progress.at(-1), paths.length);
-    // Results of a batch the worker went on to before this thread finished the one before are kept.
-    const helper = ParseHelper.start()!;
-    try {
-      assert.ok(helper.waitUntilReady(30_000));
-      const first = helper.begin(jobs.slice(0, 60));
-      const second = helper.begin(jobs.slice(60, 120));
-      // The worker parses both batches whole (slot 1 of the control array: results it has posted)
-      // before this thread asks for the first.
-      const control = second.control!;
-      for (let waited = 0; Atomics.load(control, 1) < 60 && waited < 300; waited++) Atomics.wait(control, 1, Atomics.load(control, 1), 100);
-      const results = [...helper.finish(first), ...helper.finish(second)];
-      results.forEach((result, i) => assert.deepEqual(plain(result), plain(parseJob(jobs[i]!)), jobs[i]!.path));
-      assert.equal(helper.helped, 120, 'the worker parsed both batches, and its results of the second were kept');
-    } finally {
-      helper.close();
-    }
+    assert.equal(progress.at(-1), files.length);
   });
 
-  test('with too few misses, parses on this thread alone', () => {
+  test('with too few misses, parses on this thread alone', async () => {
     const cache = new ParseCache(join(a.root, 'one-thread-cache'));
-    same(cache.parseFiles(paths, {}, { helperFrom: paths.length + 1 }));
+    same(await cache.parseFiles(paths, {}, { poolFrom: paths.length + 1 }));
     assert.equal(cache.misses, paths.length - 1);
     assert.equal(cache.helped, 0);
-  });
-
-  test('a thread started early lowers the bar to EARLY_HELPER_FROM misses, and is stopped when the list does not need it', () => {
-    // More misses than EARLY_HELPER_FROM, fewer than HELPER_FROM.
-    const many = Array.from({ length: EARLY_HELPER_FROM + 100 }, (_, i) => {
-      const job = fixtures[i % fixtures.length]!;
-      const path = join(a.root, 'many', job.path.split('/').pop()!.replace(/\.txt$/, `-${i}.txt`));
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, job.bytes);
-      return path;
-    });
-    assert.ok(many.length < HELPER_FROM);
-    const alone = new ParseCache(join(a.root, 'many-alone-cache'));
-    alone.parseFiles(many);
-    assert.equal(alone.helped, 0, 'no early thread: one thread');
-
-    startHelperThreadEarly();
-    // As in a build, where it loads while the build loads its own modules.
-    assert.ok(waitForEarlyHelperThread(30_000));
-    const dir = join(a.root, 'many-early-cache');
-    const early = new ParseCache(dir);
-    const outcomes = early.parseFiles(many);
-    assert.ok(early.helped > 0, 'the early thread parsed some');
-    assert.equal(hasEarlyHelperThread(), false);
-    outcomes.forEach((o, i) => assert.deepEqual(!(o instanceof Error) && o.record, new ParseCache(undefined).parseFile(many[i]!).record));
-    early.flush();
-
-    // Every file cached: the early thread is not needed, and is stopped.
-    startHelperThreadEarly();
-    const warm = new ParseCache(dir);
-    warm.parseFiles(many);
-    assert.equal(warm.misses, 0);
-    assert.equal(warm.helped, 0);
-    assert.equal(hasEarlyHelperThread(), false, 'stopped');
   });
 });

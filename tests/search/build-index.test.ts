@@ -29,7 +29,7 @@ after(() => cleanUp(root));
 const fake = (date: string, n: number) => ({ date, url: `/${date.replaceAll('-', '/')}/b${n}/` }) as BulletinEntry;
 
 describe('planShards', () => {
-  test('one shard per year, newest first, rows newest first', () => {
+  test('one shard per year, newest first, rows newest first', async () => {
     const shards = planShards([fake('2021-03-05', 1), fake('2023-01-02', 2), fake('2021-12-30', 3)], 1000);
     assert.deepEqual(shards.map((s) => [s.name, s.entries.map((e) => e.date)]), [
       ['2023', ['2023-01-02']],
@@ -37,7 +37,7 @@ describe('planShards', () => {
     ]);
   });
 
-  test('a year above the shard size is cut into equal parts', () => {
+  test('a year above the shard size is cut into equal parts', async () => {
     const year = Array.from({ length: 5 }, (_, i) => fake(`2022-0${i + 1}-01`, i));
     const shards = planShards(year, 2);
     assert.deepEqual(shards.map((s) => [s.name, s.year, s.entries.length]), [['2022', 2022, 2], ['2022-2', 2022, 2], ['2022-3', 2022, 1]]);
@@ -46,7 +46,7 @@ describe('planShards', () => {
 });
 
 describe('the shadow page', () => {
-  test('holds the title and text as Simplified tokens, escaped, and nothing else', () => {
+  test('holds the title and text as Simplified tokens, escaped, and nothing else', async () => {
     const page = shadowPage({ title: '<b>廖海軍</b>主持會議', record: { text: '要深化對臺交流。COVID-19' } } as BulletinEntry, 12);
     assert.match(page, /<main data-pagefind-body data-pagefind-sort="n:0000012">/);
     assert.match(page, /<h1>b 廖海 海军 b 主持 持会 会议<\/h1>/);
@@ -86,7 +86,7 @@ describe('the built site', () => {
     assert.deepEqual(Object.keys(entry.languages), ['und'], 'indexed as und: no stemming, no word segmentation');
   });
 
-  test('officials carry their pinyin and slug; the seed row names its officials and kinds', () => {
+  test('officials carry their pinyin and slug; the seed row names its officials and kinds', async () => {
     const index = json<SearchIndexFile>('search/index.json');
     const liao = index.officials.find((o) => o.slug === 'liao-hai-jun')!;
     assert.deepEqual(liao.pinyin, ['liaohaijun']);
@@ -145,7 +145,7 @@ describe('the built site', () => {
     assert.equal(checked, byUrl.size);
   });
 
-  test('the search page, its script (the query rules bundled in) and the T→S table are published', () => {
+  test('the search page, its script (the query rules bundled in) and the T→S table are published', async () => {
     for (const file of ['search/index.html', 'assets/search.js', 'assets/search.css', 'search/t2s.json']) {
       assert.ok(existsSync(join(out, file)), file);
     }
@@ -157,13 +157,13 @@ describe('the built site', () => {
     assert.ok(pairs.includes('臺台') && pairs.includes('軍军'));
   });
 
-  test('the header search box is a GET form to /search/ on every page but the search page', () => {
+  test('the header search box is a GET form to /search/ on every page but the search page', async () => {
     assert.match(readFileSync(join(out, SEED_URL, 'index.html'), 'utf8'), /<form class="site-search" role="search" action="\/search\/" method="get"><input type="search" name="q"/);
     assert.doesNotMatch(readFileSync(join(out, 'search/index.html'), 'utf8'), /class="site-search"/);
   });
 });
 
-test('a failed Pagefind run fails the build and leaves the previous site as it was', () => {
+test('a failed Pagefind run fails the build and leaves the previous site as it was', async () => {
   const snapshot = () => Object.fromEntries(listFiles(out).map((f) => [f, createHash('sha256').update(readFileSync(join(out, f))).digest('hex')]));
   const before = snapshot();
   // --full: a subset build of unchanged content would copy every index and never run Pagefind.

@@ -28,12 +28,12 @@ function parseXml(doc: string): { root: string; texts: string[] } {
 // Every character XML 1.0 forbids that a text file can carry: C0 controls, U+FFFE, U+FFFF, lone surrogates.
 const FORBIDDEN = ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF'];
 
-test('the parser used here refuses a form feed: the check below is a real one', () => {
+test('the parser used here refuses a form feed: the check below is a real one', async () => {
   assert.throws(() => parseXml('<a>x\u000Cy</a>'), /disallowed character|invalid/i);
   assert.doesNotThrow(() => parseXml('<a>x\ty😀</a>'));
 });
 
-test('xml`` and escapeXml remove every character XML 1.0 forbids and keep tab, newlines and pairs', () => {
+test('xml`` and escapeXml remove every character XML 1.0 forbids and keep tab, newlines and pairs', async () => {
   for (const ch of FORBIDDEN) {
     assert.equal(xmlChars(`a${ch}b`), 'ab', `U+${ch.charCodeAt(0).toString(16)}`);
     assert.doesNotThrow(() => parseXml(xml`<t a="${`a${ch}b`}">${`<${ch}>`}</t>`.value));
