@@ -1,5 +1,5 @@
 // Parse time of adversarial texts: one unit repeated after a real first sentence, the kinds of run
-// that made rules quadratic. Used by bench-parse.ts's growth table and tests/parser/growth.test.ts.
+// that made rules quadratic. Used by bench-parse.ts's growth table and tests/parser/growth.e2e.test.ts.
 import { BulletinError, parseBulletin } from '../parser/index.ts';
 
 /** The bulletin's first sentence, before the repeated unit. */

@@ -3,7 +3,7 @@
 // pages and the words each index chunk starts with) into the shard's catalog; the search page
 // reads only the index chunks of the words it looks for, so it needs neither pagefind.js, its
 // worker and wasm, nor the pf_meta files (docs/search.md says why). This is Pagefind 1.6's format
-// (package.json pins the version); tests/search/build-index.test.ts reads every chunk of a built
+// (package.json pins the version); tests/search/index-stage.e2e.test.ts reads every chunk of a built
 // site and checks it against the tokens of its bulletins.
 
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';

@@ -66,7 +66,7 @@ export function fold(text: string, simplify: (text: string) => string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     // Fast paths (most of any bulletin): CJK ideographs and ASCII other than capitals are their own
-    // NFKC form and lower case. tests/search/query.test.ts checks them against the general rule.
+    // NFKC form and lower case. tests/search/text-rules.test.ts checks them against the general rule.
     if ((code >= 0x4e00 && code <= 0x9fff) || (code < 0x80 && !(code >= 0x41 && code <= 0x5a))) {
       out[i] = code;
       continue;
@@ -212,7 +212,7 @@ export function pieceTokens(piece: Piece): string[] {
  * The text as the index sees it: tokens separated by spaces (中华人民共和国 → 中华 华人 人民 民共 共和 和国).
  */
 export function indexText(text: string, simplify: (text: string) => string): string {
-  // The same tokens as pieces(…).flatMap(pieceTokens).join(' ') (tests/search/query.test.ts checks
+  // The same tokens as pieces(…).flatMap(pieceTokens).join(' ') (tests/search/text-rules.test.ts checks
   // both on random and real texts), in one pass that writes code units: the build cuts every
   // bulletin's text (1.7 s for 10,000 with a piece object per run, 1.3 s growing a string).
   const folded = fold(text, simplify);

@@ -8,7 +8,7 @@ import { loadArchive } from '../../src/archive/load.ts';
 import { atomFeed } from '../../src/site/feed.ts';
 import { escapeXml, xml, xmlChars } from '../../src/site/html.ts';
 import { sitemapIndex, urlset } from '../../src/site/sitemap.ts';
-import { cleanUp, tempDir } from './helpers.ts';
+import { cleanUp, tempDir } from '../helpers/site.ts';
 
 const dirs: string[] = [];
 after(() => dirs.forEach(cleanUp));
