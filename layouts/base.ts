@@ -12,10 +12,10 @@ import { escapeHtml, html, type SafeHtml } from '../src/site/html.ts';
 /**
  * The whole page, as one flat string. Eleventy keeps every page it renders until its run ends. A
  * template literal's result is a tree of the hundreds of strings it joins (a V8 cons string), and
- * Eleventy kept each tree whole: at 10,000 bulletins that was 1 GB of small strings copied
- * through V8's young generation (0.4-0.9 s more of scavenges, 160 MB more peak memory). Flattened,
- * the pieces are garbage at once. (Flattening by a round trip through a Buffer cost 1.3 s more:
- * Eleventy turns a Buffer back into a string.)
+ * Eleventy would keep each tree whole: at 10,000 bulletins, 1 GB of small strings copied through
+ * V8's young generation (0.4-0.9 s more of scavenges, 160 MB more peak memory). Flattened, the
+ * pieces are garbage at once. (Not through a Buffer: Eleventy turns a Buffer back into a string,
+ * which costs 1.3 s more.)
  */
 export function basePage(o: PageOptions, body: SafeHtml): string {
   const s = o.script;

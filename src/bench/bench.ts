@@ -114,14 +114,14 @@ async function buildOurs(o: BenchOptions, content: string, out: string, cacheDir
 
 /**
  * Moves a previous run's output into `work` (deleted with it at the end) rather than deleting it
- * now: on this machine (ext4 with online discard), deleting 40,000 files just before a build raised
- * that build's kernel time from 13 s to 37-50 s and its wall time from 38 s to 62-72 s
- * (measured when the harness deleted the output in place; docs/benchmarks.md, "What is measured, and how"). That is the deletion's cost, not the next build's.
+ * now: on this machine (ext4 with online discard), deleting 40,000 files just before a build raises
+ * that build's kernel time from 13 s to 37-50 s and its wall time from 38 s to 62-72 s: the
+ * deletion's cost, not the build's (docs/benchmarks.md, "What is measured, and how").
  */
 function moveAside(dir: string, work: string): void {
   if (existsSync(dir)) renameSync(dir, join(work, `old-output-${++movedAside}`));
   // And the previous run's writes reach the disk first: back to back, the next build's writes
-  // queued behind them (cold builds of 10,000 at 35 s, then 50 and 50 s, with the output moved aside).
+  // queue behind them (a cold build of 10,000 then takes 50 s instead of 35 s, even with the output moved aside).
   execFileSync('sync');
 }
 

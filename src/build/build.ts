@@ -29,7 +29,7 @@ export interface BuildOptions {
   /**
    * A subset build moves its new files into `outDir` one by one (each replaced whole, by rename)
    * instead of swapping in a hard-linked copy of the whole site: what the dev server does, since
-   * linking 39,000 files took 3 to 6 s of a 10,000-bulletin rebuild. Between the first and the last
+   * linking the 39,000 files of a 10,000-bulletin site costs 3 to 6 s. Between the first and the last
    * rename the site mixes old and new pages; if the process dies there, no fingerprint is left and
    * the next build is a full one. Full builds always swap.
    */

@@ -37,7 +37,7 @@ export function lineCheck(key: Uint8Array, json: Uint8Array): string {
 }
 
 // A hand-written check, not zod: on a warm build it runs once per bulletin, and a zod schema of the
-// same shape took about five times as long (2,000 cached records, one pass in a fresh process).
+// same shape costs about five times as much CPU (2,000 cached records, one pass in a fresh process).
 /**
  * A check of one value: why it is not of its shape, or undefined. A problem starts with the path
  * inside the value, then ": " (": not text" at the value itself); paths are made only on failure.

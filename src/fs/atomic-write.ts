@@ -88,7 +88,7 @@ export function unlinkIfPresent(path: string): void {
 /**
  * Writes `data` at `path` as a new file: a hard link there is replaced, never written through.
  * Created exclusively first: in a new folder (a full build) that is one system call, where an
- * unlink that fails first cost an error object per file (0.5 s for 20,000 files).
+ * unlink that fails first costs an error object per file (0.5 s for 20,000 files).
  */
 export function writeFileFresh(path: string, data: string | Uint8Array): void {
   try {

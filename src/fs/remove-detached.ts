@@ -6,9 +6,9 @@ import { rmSync } from 'node:fs';
 
 /**
  * Deletes folders in a detached `rm -rf` that outlives this process (unlinking tens of thousands
- * of files took seconds of a build that had nothing else to wait for); here, if that cannot start.
- * Starting `rm` forks the calling process: from the build's own process (hundreds of MB) that took
- * 60-80 ms of its main thread, so frequent deletions go through the small runner process instead.
+ * of files costs seconds, and nothing in the build needs to wait for it); here, if that cannot start.
+ * Starting `rm` forks the calling process: from the build's own process (hundreds of MB) that holds
+ * its main thread 60-80 ms, so frequent deletions go through the small runner process.
  */
 export function removeDetached(folders: string[]): void {
   if (folders.length === 0) return;

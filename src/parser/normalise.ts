@@ -259,7 +259,7 @@ const RULES: Rule[] = [
 
 /** Cleans a bulletin body; see the rules above, in the order they run. */
 export function normalise(body: string): Normalised {
-  // A plain loop: Int32Array.from with a mapping function took a fifth of the parse.
+  // A plain loop: Int32Array.from with a mapping function costs a fifth of the parse.
   const identity = new Int32Array(body.length);
   for (let i = 0; i < identity.length; i++) identity[i] = i;
   let state: Mapped = { text: body, map: identity };

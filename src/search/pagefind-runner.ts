@@ -1,11 +1,11 @@
 // The search stage's Pagefind runs, in a small Node process of their own (src/search/index-stage.ts,
 // PagefindRunner, starts it with child_process.fork). The build's main thread is busy for tens of
-// seconds at a time while Eleventy renders, and a run that ended there was only noticed, and the
-// next started, once Eleventy was done: 1 shard of 17 was indexed during a 25 s render of 10,000
-// bulletins. Here each run that ends starts the next at once, whatever the main thread does.
+// seconds at a time while Eleventy renders: a run that ended there would be noticed, and the next
+// started, only once Eleventy is done. Here each run that ends starts the next at once, whatever
+// the main thread does, so the shards are indexed beside the render.
 // A process rather than a thread: starting a program forks the process that starts it, and the
-// build's process holds hundreds of MB (each of its forks took 60-80 ms of its threads' time);
-// this one holds about 40 MB.
+// build's process holds hundreds of MB (each fork of it holds its threads 60-80 ms); this one
+// holds about 40 MB.
 //
 // Started (its compiled copy) as `node pagefind-runner.js pagefind-runner BINARY JOBS`, with Pagefind's environment.
 // Messages in: { type: 'run', id, site, scratch, bundle } (index `site` into `scratch`, copy what

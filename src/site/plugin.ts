@@ -88,8 +88,8 @@ const SCRIPTS: Record<string, string> = {
 /**
  * The stylesheets and scripts, and the two opencc-js converters the 繁/简 switch loads on demand,
  * copied once Eleventy has written the pages. Not Eleventy's passthrough copy: when a page fails,
- * Eleventy stops waiting for its copies, and one that failed after the build had removed its
- * unfinished folder was an unhandled rejection (seen in tests/build/plan.e2e.test.ts under load).
+ * Eleventy stops waiting for its copies, and one that fails after the build has removed its
+ * unfinished folder is an unhandled rejection.
  */
 export function assetsPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on('eleventy.after', async (written: EleventyAfter) => {
