@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ArchiveError } from '../archive/model.ts';
 import { build } from '../build/build.ts';
 import { StageClock } from '../build/progress.ts';
-import { terminalLine } from './messages.ts';
+import { terminalLine } from '../messages/terminal-lines.ts';
 import { env } from '../config.ts';
 
 export async function main(argv: string[]): Promise<number> {

@@ -16,8 +16,8 @@ import { ArchiveError } from '../archive/model.ts';
 import { loadArchive } from '../archive/load.ts';
 import { scanBulletinFiles } from '../archive/scan.ts';
 import { messageLine } from '../messages/text.ts';
-import { terminalLine, terminalLintLine } from './messages.ts';
-import { terminalJson, terminalText } from './terminal.ts';
+import { terminalLine, terminalLintLine } from '../messages/terminal-lines.ts';
+import { terminalJson, terminalText } from '../messages/terminal.ts';
 import { env } from '../config.ts';
 
 const USAGE = `Usage:

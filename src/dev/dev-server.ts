@@ -8,7 +8,7 @@ import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { StageClock } from '../build/progress.ts';
 import { build, type BuildOptions, type BuildResult } from '../build/build.ts';
 import { ArchiveError } from '../archive/model.ts';
-import { terminalText } from '../cli/terminal.ts';
+import { terminalText } from '../messages/terminal.ts';
 import { messageLine } from '../messages/text.ts';
 import { allowedHosts, CONTENT_TYPES, fileFor, folderRedirect, refuseOtherHost } from './static-server.ts';
 

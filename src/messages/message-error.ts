@@ -1,5 +1,5 @@
 // The one error that carries messages (src/record.ts): a refused file, a failed build. Its
-// `messages` are plain data; callers format them (src/messages/text.ts, src/cli/messages.ts).
+// `messages` are plain data; callers format them (src/messages/text.ts, src/messages/terminal-lines.ts).
 import type { Message } from '../record.ts';
 import { messageLine } from './text.ts';
 

@@ -1,5 +1,5 @@
 // Messages (src/record.ts) as plain lines of text: the one place their layouts are written.
-// The terminal escapes these lines (src/cli/messages.ts); an Error's message is them as they are.
+// The terminal escapes these lines (src/messages/terminal-lines.ts); an Error's message is them as they are.
 import type { Message } from '../record.ts';
 
 /** Where in its file a message points: "3:1", "3", or "" when it has no line. */

@@ -1,7 +1,7 @@
 // Messages (src/record.ts) for the terminal: the plain lines of src/messages/text.ts with every
 // control character a file name or a bulletin carries escaped (./terminal.ts).
 import type { Message } from '../record.ts';
-import { lintLine, messageLine } from '../messages/text.ts';
+import { lintLine, messageLine } from './text.ts';
 import { terminalText } from './terminal.ts';
 
 /** messageLine, safe to print: "content/…/x.txt:3:1: the date … [date/mismatch]". */
