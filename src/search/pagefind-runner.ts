@@ -1,4 +1,4 @@
-// The search stage's Pagefind runs, in a small Node process of their own (src/search/index-stage.ts,
+// The search stage's Pagefind runs, in a small Node process of their own (src/search/pagefind-client.ts,
 // PagefindRunner, starts it with child_process.fork). The build's main thread is busy for tens of
 // seconds at a time while Eleventy renders, and a run that ended there was only noticed, and the
 // next started, once Eleventy was done: 1 shard of 17 was indexed during a 25 s render of 10,000
