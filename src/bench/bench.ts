@@ -15,7 +15,8 @@ import { cpuBetween, loadAverage, type Measured, measure, peakBetween, start } f
 import { launch, measureSearch, type SearchFigures } from './search.ts';
 import { formatBytes, formatCount, formatMB, formatSeconds, markdownTable, median, ratio } from './stats.ts';
 import { ROOT } from '../paths.ts';
-import { generateCorpus, writeCorpus } from '../corpus/generate.ts';
+import { generateCorpus } from '../corpus/corpus.ts';
+import { writeCorpus } from '../corpus/write.ts';
 
 const BIN = (name: string) => join(ROOT, 'node_modules/.bin', name);
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { parseBulletin } from '../parser/index.ts';
 import { DevServer } from '../dev/dev-server.ts';
 import { bulletinUrl } from '../archive/urls.ts';
-import { generateCorpus } from '../corpus/generate.ts';
+import { generateCorpus } from '../corpus/corpus.ts';
 import { median } from './stats.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, runs: { type: 'string', default: '3' } } });

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { decodeBulletin } from '../parser/decode.ts';
 import { BulletinError, parseBulletin } from '../parser/index.ts';
 import { leastParseMs, repeated } from './growth.ts';
-import { generateCorpus } from '../corpus/generate.ts';
+import { generateCorpus } from '../corpus/corpus.ts';
 
 /** Runs the benchmark with these command-line arguments, printing its tables. */
 export function main(argv: string[]): void {

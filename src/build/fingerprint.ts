@@ -27,7 +27,7 @@ export interface SiteFingerprint {
   ino: number;
   /** Per paginated list: item URL → hash of everything its page shows. */
   items: Record<ListName, Record<string, string>>;
-  /** Per search shard (pagefind/<name>/): hash of what its index was made from (src/search/index-stage.ts shardHash). */
+  /** Per search shard (pagefind/<name>/): hash of what its index was made from (src/search/shards.ts shardHash). */
   search: Record<string, string>;
 }
 

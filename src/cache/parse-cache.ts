@@ -1,18 +1,18 @@
 // A parse cache on disk: a bulletin whose bytes, path and options are unchanged is never parsed again.
 // Shared by `bulletin check`, `bulletin add` and the build's data layer (src/archive/load.ts).
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { BulletinError, type ParseOptions } from '../parser/index.ts';
 import { ROOT } from '../paths.ts';
-import { cacheDir, pruneCache, touchEntry } from './caches.mjs';
+import { cacheDir } from './caches.mjs';
+import { BucketStore } from './parse-buckets.ts';
 import { packageVersion, sourceHash } from './source-hash.mjs';
 import { readBulletinFile, statBulletinFile } from '../parser/read-file.ts';
 import { toSimplified, toSimplifiedAligned } from '../parser/script.ts';
 import { type BulletinRecord, hasExtraFields, isRecordField, type Message } from '../record.ts';
-import { CHECK_LENGTH, entryProblem, lineCheck } from './cache-entry.ts';
+import { entryProblem } from './cache-entry.ts';
 import { parseJob, ParsePool, type ParseResult, POOL_FROM } from '../workers/parse-pool.ts';
 import { site } from '../config.ts';
 
@@ -88,12 +88,12 @@ let parserVersionMemo: string | undefined;
 
 /**
  * A hash of everything that decides what the parser returns: the source of src/parser/** and
- * src/record.ts, this file and the entry check, the versions of the packages the parser calls,
+ * src/record.ts, this file, the bucket format and the entry check, the versions of the packages the parser calls,
  * and the archive's date range (it decides which dates parse: a new year moves its end).
  */
 function parserVersion(): string {
   parserVersionMemo ??= sourceHash(ROOT, {
-    paths: ['src/parser', 'src/record.ts', 'src/cache/parse-cache.ts', 'src/cache/cache-entry.ts'],
+    paths: ['src/parser', 'src/record.ts', 'src/cache/parse-cache.ts', 'src/cache/parse-buckets.ts', 'src/cache/cache-entry.ts'],
     include: /\.ts$/,
     extra: [`format ${ENTRY_FORMAT}`, ...PARSER_PACKAGES.map((name) => packageVersion(ROOT, name)), `dates ${site.dates.first} ${site.dates.last}`],
   });
@@ -117,12 +117,7 @@ export function textKeyOf(text: string): string {
 /**
  * Parses files through a cache in `dir`; counts hits and misses.
  *
- * Storage: 256 bucket files per parser version (`<version>/<first two hex of the key>.jsonl`), one
- * line per entry (`<key>\t<check>\t<entry JSON>`, the check a CRC-32 of the key and the JSON),
- * appended with one write each. A bucket is read once per process. Creating one file per entry cost 0.25 ms a bulletin here (open, rename, mkdir), more
- * than parsing it; an append costs a tenth of that. A line cut short by a crash does not parse and
- * is a miss; the last line of a key wins; a bucket with many superseded lines is rewritten.
- * Lines are appended in batches (see `write`).
+ * Storage: src/cache/parse-buckets.ts (bucket files of checked lines, one per key prefix).
  *
  * An entry is trusted only when its line's check matches and it is a record or refusal of the
  * record's shape for the very file looked up (src/cache/cache-entry.ts); any other line (edited
@@ -135,27 +130,24 @@ export class ParseCache {
   /** Misses parsed on the pool's worker thread (parseFiles). */
   helped = 0;
   /** Lines and entries not trusted (a wrong check, or not an entry for their file): each was a miss. */
-  rejected = 0;
+  get rejected(): number {
+    return this.rejectedEntries + (this.store?.rejected ?? 0);
+  }
+  private rejectedEntries = 0;
   /**
    * false: no entry is read, not even this process's memo; every file is parsed again and its
    * entry written anew (what `npm run build -- --full` does).
    */
   reading = true;
-  private readonly versionDir: string | undefined;
-  private prepared = false;
-  /** Bucket name → key → the entry's JSON (parsed when used). */
-  private readonly buckets = new Map<string, Map<string, string>>();
+  /** The entries on disk, under a folder named for the parser version. */
+  private readonly store: BucketStore | undefined;
   /** Path and options → the file's stat signature and outcome when this process last parsed it. */
   private readonly seen = new Map<string, { signature: string; outcome: ParseOutcome }>();
-  /** Bucket name → lines not yet appended. */
-  private readonly pending = new Map<string, string>();
-  private pendingBytes = 0;
-  private flushTimer: NodeJS.Timeout | undefined;
 
   /** `dir`: the cache folder, or undefined for no cache (every file is parsed). */
   constructor(dir: string | undefined = defaultCacheDir()) {
     this.dir = dir;
-    this.versionDir = dir ? join(dir, parserVersion()) : undefined;
+    this.store = dir ? new BucketStore(dir, join(dir, parserVersion())) : undefined;
   }
 
   /**
@@ -308,77 +300,27 @@ export class ParseCache {
     return outcome;
   }
 
-  private bucket(name: string): Map<string, string> {
-    let bucket = this.buckets.get(name);
-    if (bucket) return bucket;
-    bucket = new Map();
-    this.buckets.set(name, bucket);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(this.versionDir!, `${name}.jsonl`));
-    } catch {
-      return bucket;
-    }
-    // Each key and entry decoded on its own: a slice of the whole file's text would keep all of it
-    // alive for as long as the slice lives (V8 sliced strings), i.e. every bucket for the whole build.
-    // A line whose check does not match (edited, cut short) is left out here: CRC-32 over the bytes
-    // as read, before they are decoded (1.3 ms of CPU per 1,000 entries of 5 KB).
-    let lines = 0;
-    const jsonAt = 64 + 1 + CHECK_LENGTH + 1;
-    for (let start = 0; start < bytes.length;) {
-      const newline = bytes.indexOf(0x0a, start);
-      const end = newline === -1 ? bytes.length : newline;
-      if (end - start > jsonAt && bytes[start + 64] === 0x09 && bytes[start + jsonAt - 1] === 0x09) {
-        lines++;
-        if (bytes.toString('latin1', start + 65, start + jsonAt - 1) === lineCheck(bytes.subarray(start, start + 64), bytes.subarray(start + jsonAt, end))) {
-          bucket.set(bytes.toString('latin1', start, start + 64), bytes.toString('utf8', start + jsonAt, end));
-        } else {
-          this.rejected++;
-        }
-      }
-      start = end + 1;
-    }
-    // Superseded lines (a text key added later, a file parsed again after a crash) are dropped.
-    if (lines > 64 && lines > 2 * bucket.size) this.rewrite(name, bucket);
-    return bucket;
-  }
-
   private read(key: string, path: string, sha256: string): Entry | undefined {
-    if (!this.versionDir || !this.reading) return undefined;
-    const bucket = this.bucket(key.slice(0, 2));
-    const json = bucket.get(key);
+    if (!this.store || !this.reading) return undefined;
+    const json = this.store.take(key);
     if (json === undefined) return undefined;
-    // Read once: this process remembers the outcome by the file's stat (`seen`), so the JSON would
-    // only hold memory (1 GB at 100,000 bulletins).
-    bucket.delete(key);
     let entry: unknown;
     try {
       entry = JSON.parse(json);
     } catch {
-      this.rejected++;
+      this.rejectedEntries++;
       return undefined;
     }
     if (entryProblem(entry, ENTRY_FORMAT, path, sha256) !== undefined) {
-      this.rejected++;
+      this.rejectedEntries++;
       return undefined;
     }
     return entry as Entry;
   }
 
-  private prepare(): void {
-    if (this.prepared) return;
-    this.prepared = true;
-    mkdirSync(this.versionDir!, { recursive: true });
-    touchEntry(this.versionDir!);
-    pruneCache('parse', this.dir!, this.versionDir!);
-  }
-
-  /**
-   * Best effort: a cache that cannot be written only makes the next run slower. Lines are held
-   * and appended a bucket at a time within a second, and at exit (an append opens the file: 80 µs).
-   */
+  /** Stores an entry (BucketStore.append: best effort, appended within a second). */
   private write(key: string, entry: Entry, recordJson?: string): void {
-    if (!this.versionDir || !this.dir) return;
+    if (!this.store) return;
     let json: string;
     if (entry.record && recordJson !== undefined) {
       // The record's JSON as the pool's worker made it (only for a record of the parser's own fields).
@@ -393,51 +335,13 @@ export class ParseCache {
       }
       json = JSON.stringify(entry);
     }
-    const name = key.slice(0, 2);
-    this.pending.set(name, `${this.pending.get(name) ?? ''}${line(key, json)}`);
-    this.pendingBytes += json.length;
-    // A long parse loop never lets the timer run: write out every few megabytes.
-    if (this.pendingBytes > 8e6) return this.flush();
-    if (this.pending.size === 1 && !this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flush(), 1000);
-      this.flushTimer.unref();
-      process.once('exit', this.flushAtExit);
-    }
+    this.store.append(key, json);
   }
 
-  private readonly flushAtExit = () => this.flush();
-
-  /** Appends the lines not yet written (done by itself within a second and at exit). */
+  /** Appends the entries not yet written (done by itself within a second and at exit). */
   flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    process.removeListener('exit', this.flushAtExit);
-    if (this.pending.size === 0) return;
-    try {
-      this.prepare();
-      // One write per bucket: concurrent appenders do not interleave within it. It starts with a
-      // line break, in case the last append was cut short.
-      for (const [name, lines] of this.pending) appendFileSync(join(this.versionDir!, `${name}.jsonl`), `\n${lines}`);
-    } catch { /* see above */ }
-    this.pending.clear();
-    this.pendingBytes = 0;
+    this.store?.flush();
   }
-
-  private rewrite(name: string, bucket: Map<string, string>): void {
-    const target = join(this.versionDir!, `${name}.jsonl`);
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, [...bucket].map(([k, json]) => line(k, json)).join(''));
-      renameSync(temp, target);
-    } catch {
-      rmSync(temp, { force: true });
-    }
-  }
-}
-
-/** A bucket file's line for an entry: `<key>\t<check>\t<JSON>\n`. */
-function line(key: string, json: string): string {
-  return `${key}\t${lineCheck(Buffer.from(key, 'latin1'), Buffer.from(json, 'utf8'))}\t${json}\n`;
 }
 
 let shared: ParseCache | undefined;

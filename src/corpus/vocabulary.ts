@@ -25,7 +25,7 @@ export interface Jurisdiction {
   localities: readonly string[];
   /**
    * Its leadership pool, seven people. Who holds which post in a year is a fixed function of the
-   * year (officeHolder in generate-corpus.ts): each five-year term everyone moves one rung up
+   * year (officeHolder in src/corpus/roster.ts): each five-year term everyone moves one rung up
    * RUNGS, so a 区长 of one term is the 区委书记 of the next.
    */
   people: readonly string[];

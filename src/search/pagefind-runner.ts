@@ -1,4 +1,4 @@
-// The search stage's Pagefind runs, in a small Node process of their own (src/search/index-stage.ts,
+// The search stage's Pagefind runs, in a small Node process of their own (src/search/pagefind-client.ts,
 // PagefindRunner, starts it with child_process.fork). The build's main thread is busy for tens of
 // seconds at a time while Eleventy renders: a run that ended there would be noticed, and the next
 // started, only once Eleventy is done. Here each run that ends starts the next at once, whatever

@@ -1,5 +1,5 @@
 // The shapes of the files the build writes under /search/ for the search page: the contract between
-// src/search/index-stage.ts (Node) and src/site/browser/search.ts (the browser). Types only.
+// src/search/index-stage.ts and catalogs.ts (Node) and src/site/browser/search*.ts (the browser). Types only.
 
 /** One Pagefind index: a year, or part of a year with more than shardSize bulletins. */
 export interface ShardInfo {

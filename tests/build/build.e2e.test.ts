@@ -50,7 +50,7 @@ describe('pages for the seed bulletin', () => {
     assert.match(html, /《總體國家安全觀學習綱要》/);
     assert.match(html, /<ruby>長<rt>zhǎng<\/rt><\/ruby>/);
     assert.match(html, /href="\/2022\/07\/18\/changle-dangzu-changwu-huiyi\/source.txt"/);
-    // Pagefind indexes the search stage's own pages (src/search/index-stage.ts), not these.
+    // Pagefind indexes the search stage's own pages (src/search/shards.ts), not these.
     assert.doesNotMatch(html, /data-pagefind/, 'no Pagefind markup');
     assert.match(html, /<article class="bulletin"[^>]* data-date="2022-07-18"/);
     assert.match(html, /data-officials="廖海军 习近平"/);

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { StageClock } from '../../src/build/progress.ts';
 import { build } from '../../src/build/build.ts';
-import { generateCorpus } from '../../src/corpus/generate.ts';
+import { generateCorpus } from '../../src/corpus/corpus.ts';
 import { fingerprintPath } from '../../src/build/fingerprint.ts';
 import { cleanUp, listFiles, tempDir } from '../helpers/site.ts';
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from '../../src/build/build.ts';
 import { RENDER_CHUNK, RENDER_CHUNK_LARGE, renderChunkSize, renderChunks } from '../../src/build/render.ts';
-import { generateCorpus } from '../../src/corpus/generate.ts';
+import { generateCorpus } from '../../src/corpus/corpus.ts';
 import { type RenderLists } from '../../src/archive/model.ts';
 import { cleanUp, listFiles, tempDir } from '../helpers/site.ts';
 

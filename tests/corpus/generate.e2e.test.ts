@@ -5,7 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { generateCorpus, officeHolder, titleHistory, writeCorpus, type CorpusFile } from '../../src/corpus/generate.ts';
+import { type CorpusFile, generateCorpus } from '../../src/corpus/corpus.ts';
+import { officeHolder, titleHistory } from '../../src/corpus/roster.ts';
+import { writeCorpus } from '../../src/corpus/write.ts';
 import { JURISDICTIONS, REPORTERS, CORRESPONDENTS } from '../../src/corpus/vocabulary.ts';
 import { CODE_ROOT, ROOT } from '../../src/paths.ts';
 

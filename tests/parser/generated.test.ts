@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseBulletin } from '../../src/parser/index.ts';
-import { generateCorpus } from '../../src/corpus/generate.ts';
+import { generateCorpus } from '../../src/corpus/corpus.ts';
 
 const N = 300;
 const SEED = 20260;

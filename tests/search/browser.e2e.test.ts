@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { generateCorpus } from '../../src/corpus/generate.ts';
+import { generateCorpus } from '../../src/corpus/corpus.ts';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
 import { containsAll, fold, parseQuery } from '../../src/search/text-rules.ts';
 import { type BulletinEntry } from '../../src/archive/model.ts';

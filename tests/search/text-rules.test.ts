@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toSimplifiedAligned } from '../../src/parser/script.ts';
-import { simplifiedPairs } from '../../src/search/index-stage.ts';
+import { simplifiedPairs } from '../../src/search/catalogs.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
