@@ -1,5 +1,5 @@
 // The facts a generated bulletin states (what a parser should find in it), with the noise it was given.
-import type { Script } from '../record.ts';
+import type { Meeting, Script } from '../record.ts';
 
 /**
  * The facts a bulletin states. Strings are as written in the file's script (Traditional in Hant
@@ -37,23 +37,10 @@ export interface ExpectedBulletin {
   noise: ExpectedNoise;
 }
 
-export interface ExpectedMeeting {
-  /** The name as written: 區政府今年第17次常務會議, 区政府党组（扩大）会议暨区政府党组理论学习中心组学习会. */
-  name: string;
-  /** Canonical kinds, Simplified; two when 暨 joins two. */
-  types: string[];
-  /** N of 第N次 (also when written 第十七次), else null. */
-  number: number | null;
-  /** YYYY-MM-DD, or null when the text says only 近日 (or 同日 after 近日). */
-  date: string | null;
-  /** Who chaired it (for 调研: who led the visit), names as written. */
-  chairs: string[];
-  /** Who attended it (出席/参加/列席/陪同), names as written. */
-  attendees: string[];
+/** A meeting as the record states it (src/record.ts Meeting), with its directives counted. */
+export interface ExpectedMeeting extends Omit<Meeting, 'directives'> {
   /** Number of directive items: 要… paragraphs, 要…；要… clauses, or 一要/一是 items. */
   directives: number;
-  /** Titles in 《》 belonging to this meeting, without the brackets. */
-  documents: string[];
 }
 
 export interface ExpectedOfficial {
