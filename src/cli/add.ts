@@ -80,7 +80,7 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Where a received file's bytes are known from already (see ArchiveIndex.bySha256). */
+/** Where a received file's bytes are known from already (see DuplicateIndex.bySha256). */
 export interface KnownBytes {
   /** The archive file that has them; for a file refused earlier in this run, that file as given. */
   file: string;
@@ -98,8 +98,12 @@ const SAME_BYTES = {
   refused: 'the same bytes; refused above',
 };
 
-/** What the archive holds already: original and stored bytes, clean-text keys, names and URLs, with the file that has each. */
-export class ArchiveIndex {
+/**
+ * What `add` checks a received file against: the archive's original and stored bytes, clean-text
+ * keys, names and URLs, with the file that has each. Not the archive model (src/archive/load.ts):
+ * it reads every file, broken ones too, and indexes only what tells a duplicate.
+ */
+export class DuplicateIndex {
   /** SHA-256 (hex) → the file it is known from: a stored bulletin's `received.sha256` and its own bytes' hash. */
   readonly bySha256 = new Map<string, KnownBytes>();
   readonly byTextKey = new Map<string, string>();
@@ -112,8 +116,8 @@ export class ArchiveIndex {
    * of its front matter (from the record, which keeps front-matter extras; else read from the file's
    * head); files that fail to parse are names and hashes only.
    */
-  static load(contentDir: string, cache: ParseCache): ArchiveIndex {
-    const index = new ArchiveIndex();
+  static load(contentDir: string, cache: ParseCache): DuplicateIndex {
+    const index = new DuplicateIndex();
     for (const file of findBulletinFiles(join(resolve(contentDir), 'bulletins'))) {
       index.names.add(file);
       const shown = displayPath(file);
@@ -280,7 +284,7 @@ function blockOf(text: string): string {
 export class Adder {
   private readonly bulletinsDir: string;
 
-  constructor(readonly options: AddOptions, readonly index: ArchiveIndex) {
+  constructor(readonly options: AddOptions, readonly index: DuplicateIndex) {
     this.bulletinsDir = join(resolve(options.contentDir), 'bulletins');
   }
 

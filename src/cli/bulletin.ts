@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
-import { Adder, type AddResult, ArchiveIndex, expandInputs, summaryLines } from './add.ts';
+import { Adder, type AddResult, DuplicateIndex, expandInputs, summaryLines } from './add.ts';
 import { displayPath } from '../fs/display-path.ts';
 import { ArchiveLockedError, type ArchiveLock, lockArchive } from '../fs/archive-lock.ts';
 import { removeDeadTempFiles } from '../fs/litter.ts';
@@ -248,7 +248,7 @@ async function addCommand(argv: string[]): Promise<number> {
 
 /** Adds `files` to the archive (under its lock unless a dry run); returns the exit status. */
 async function addFiles(contentDir: string, files: string[], year: number | undefined, dryRun: boolean): Promise<number> {
-  const index = ArchiveIndex.load(contentDir, sharedParseCache());
+  const index = DuplicateIndex.load(contentDir, sharedParseCache());
   const adder = new Adder({ contentDir, year, dryRun }, index);
   const progress = new Progress(files.length, process.stderr.isTTY === true && files.length > 1);
   let interrupted = false;

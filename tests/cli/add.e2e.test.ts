@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import matter from 'gray-matter';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
-import { Adder, ArchiveIndex, receivedNameSlug, receivedSha256, slugFor, storedText } from '../../src/cli/add.ts';
+import { Adder, DuplicateIndex, receivedNameSlug, receivedSha256, slugFor, storedText } from '../../src/cli/add.ts';
 import { copyFileFresh, unlinkIfPresent, writeNewFile } from '../../src/fs/atomic-write.ts';
 import { ParseCache } from '../../src/cache/parse-cache.ts';
 import { parseBulletin } from '../../src/parser/index.ts';
@@ -212,7 +212,7 @@ describe('writes are whole or nothing', () => {
     const a = archive('interrupted-add');
     writeFileSync(join(a.inbox, 'changwu.txt'), TEXTS.utf8);
     const cache = new ParseCache(undefined);
-    const adder = new Adder({ contentDir: a.content, hooks: { afterTemp: () => { throw new Error('killed'); } } }, ArchiveIndex.load(a.content, cache));
+    const adder = new Adder({ contentDir: a.content, hooks: { afterTemp: () => { throw new Error('killed'); } } }, DuplicateIndex.load(a.content, cache));
     assert.throws(() => adder.add(join(a.inbox, 'changwu.txt')), /killed/);
     assert.deepEqual(listFiles(join(a.content, 'bulletins')), []);
     assert.deepEqual(readdirSync(join(a.content, 'bulletins', '2023')), []);
@@ -350,12 +350,12 @@ describe('bulletin add: a folder it has seen is skipped by its bytes, before any
   test('a copy of a stored file itself is skipped as the same bytes; the skip carries no record (nothing was parsed)', () => {
     const a = archive('stored-bytes');
     writeFileSync(join(a.inbox, 'changwu.txt'), TEXTS.utf8);
-    const adder = () => new Adder({ contentDir: a.content }, ArchiveIndex.load(a.content, new ParseCache(undefined)));
+    const adder = () => new Adder({ contentDir: a.content }, DuplicateIndex.load(a.content, new ParseCache(undefined)));
     const added = adder().add(join(a.inbox, 'changwu.txt'));
     assert.equal(added.status, 'added');
     const copy = join(a.root, 'copy.txt');
     writeFileSync(copy, readFileSync(join(a.content, 'bulletins/2023/2023-03-05-changwu.txt')));
-    const index = ArchiveIndex.load(a.content, new ParseCache(undefined));
+    const index = DuplicateIndex.load(a.content, new ParseCache(undefined));
     const result = new Adder({ contentDir: a.content }, index).add(copy);
     assert.equal(result.status, 'skipped');
     assert.match(result.reason!, /^duplicate of \S+2023-03-05-changwu\.txt \(the same bytes\)$/);
@@ -426,7 +426,7 @@ describe('bulletin add: names from noisy file names; files in the archive keep t
     const path = join(a.content, 'bulletins/2021/2021-06-06-huangshi-wuhuang-tongcheng-tuijiehui.txt');
     assert.deepEqual(listFiles(join(a.content, 'bulletins')), ['2021/2021-06-06-huangshi-wuhuang-tongcheng-tuijiehui.txt']);
     assert.equal(stored(path).data.received!.file, name);
-    const index = ArchiveIndex.load(a.content, new ParseCache(undefined));
+    const index = DuplicateIndex.load(a.content, new ParseCache(undefined));
     assert.ok(index.byUrl.has('/2021/06/06/huangshi-wuhuang-tongcheng-tuijiehui/'), [...index.byUrl.keys()].join(' '));
   });
 
@@ -445,7 +445,7 @@ describe('bulletin add: names from noisy file names; files in the archive keep t
     assert.deepEqual(listFiles(join(a.content, 'bulletins')), ['2023/2023-03-05-007-changwu-20230305.txt', '2023/2023-03-05-changwu.txt']);
     assert.deepEqual(readFileSync(old), oldBytes);
     assert.equal(parseBulletin(oldBytes, old).id, '2023-03-05-007-changwu-20230305');
-    const index = ArchiveIndex.load(a.content, new ParseCache(undefined));
+    const index = DuplicateIndex.load(a.content, new ParseCache(undefined));
     assert.ok(index.byUrl.has('/2023/03/05/007-changwu-20230305/'));
     assert.ok(index.byUrl.has('/2023/03/05/changwu/'));
   });

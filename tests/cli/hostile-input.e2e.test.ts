@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import * as OpenCC from 'opencc-js';
-import { Adder, ArchiveIndex } from '../../src/cli/add.ts';
+import { Adder, DuplicateIndex } from '../../src/cli/add.ts';
 import { LOCK_NAME } from '../../src/fs/archive-lock.ts';
 import { ParseCache } from '../../src/cache/parse-cache.ts';
 import { cleanUp, CODE_ROOT, listFiles, ROOT, TEXTS, tempArchive } from '../helpers/archive.ts';
@@ -223,7 +223,7 @@ describe('add refuses what it cannot write, and finds 著/着 copies (issue 17, 
       const hooks = { afterTemp: () => {
         if (failures-- > 0) throw Object.assign(new Error(`${code}: write failed`), { code });
       } };
-      const adder = new Adder({ contentDir: a.content, hooks }, ArchiveIndex.load(a.content, new ParseCache(undefined)));
+      const adder = new Adder({ contentDir: a.content, hooks }, DuplicateIndex.load(a.content, new ParseCache(undefined)));
       const first = adder.add(join(a.inbox, 'changwu.txt'));
       assert.equal(first.status, 'refused');
       assert.match(first.reason!, new RegExp(`^cannot write \\S+2023-03-05-changwu\\.txt: `));
