@@ -8,6 +8,8 @@ export interface CacheSpec {
   readonly env?: string;
   /** Entries kept, the most recently used first, the current one among them. */
   readonly keep?: number;
+  /** Entries used within this time stay, whatever `keep` and `maxAgeMs` say (a running process may use them). */
+  readonly graceMs?: number;
   /** Entries unused for longer than this go. */
   readonly maxAgeMs?: number;
 }

@@ -7,14 +7,15 @@ import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { processIsAlive } from '../fs/process-alive.mjs';
 
-/** @typedef {{ dir: string; env?: string; keep?: number; maxAgeMs?: number }} CacheSpec */
+/** @typedef {{ dir: string; env?: string; keep?: number; graceMs?: number; maxAgeMs?: number }} CacheSpec */
 
 const CACHES = /** @type {const} */ ({
   /**
    * Compiled copies of the code (scripts/run.mjs), by hash of the sources. The 4 most recently
-   * used are kept, the current one among them: another process may still be running an older one.
+   * used are kept, the current one among them, and any used in the last hour: another process (a
+   * test run, the dev server) may still be running an older one.
    */
-  build: { dir: '.cache/build', keep: 4 },
+  build: { dir: '.cache/build', keep: 4, graceMs: 3600 * 1000 },
   /**
    * Parse-cache entries (src/cache/parse-cache.ts), by parser version; ARCHIVE_PARSE_CACHE names
    * another folder ("off" or "0": no cache). Versions unused for a day go: another checkout of
@@ -65,7 +66,8 @@ export function touchEntry(entry) {
 
 /**
  * Prunes cache `name` in `dir` by its row's policy: beyond the `keep` most recently used entries,
- * and those unused for `maxAgeMs`, go; so do temp folders whose process is gone. `current` (the
+ * and those unused for `maxAgeMs`, go, unless used within `graceMs`; so do temp folders whose
+ * process is gone. `current` (the
  * entry this process uses) always stays. Best effort: another process may prune at the same time.
  * @param {keyof typeof CACHES} name
  * @param {string} dir
@@ -103,7 +105,8 @@ export function pruneCache(name, dir, current) {
   const oldest = spec.maxAgeMs === undefined ? -Infinity : Date.now() - spec.maxAgeMs;
   // The current entry counts towards `keep`.
   const keep = spec.keep === undefined ? Infinity : spec.keep - (current ? 1 : 0);
+  const recent = spec.graceMs === undefined ? Infinity : Date.now() - spec.graceMs;
   entries.forEach((entry, i) => {
-    if (i >= keep || entry.used < oldest) remove(entry.path);
+    if ((i >= keep || entry.used < oldest) && entry.used < recent) remove(entry.path);
   });
 }

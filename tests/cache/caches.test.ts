@@ -27,11 +27,17 @@ function deadPid(): number {
 }
 
 describe('caches', () => {
-  test('the build cache keeps the 4 most recently used, the current one among them', () => {
+  test('the build cache keeps the 4 most recently used, the current one among them, and any used in the last hour', () => {
     const dir = join(a.root, 'build');
-    entries(dir, { a: 5000, b: 4000, c: 3000, d: 2000, e: 1000, old: 9000 });
+    const hour = 3600 * 1000;
+    entries(dir, { a: 5 * hour, b: 4 * hour, c: 3 * hour, d: 2 * hour, e: 1.5 * hour, old: 9 * hour });
     pruneCache('build', dir, join(dir, 'old'));
     assert.deepEqual(readdirSync(dir).sort(), ['c', 'd', 'e', 'old']);
+    // A copy a long test run still uses is not pruned under it.
+    const busy = join(a.root, 'busy');
+    entries(busy, { a: 50 * 60 * 1000, b: 40 * 60 * 1000, c: 30 * 60 * 1000, d: 20 * 60 * 1000, e: 10 * 60 * 1000, old: 9 * hour });
+    pruneCache('build', busy, join(busy, 'e'));
+    assert.deepEqual(readdirSync(busy).sort(), ['a', 'b', 'c', 'd', 'e']);
   });
 
   test('the parse cache drops versions unused for a day, never the current one', () => {

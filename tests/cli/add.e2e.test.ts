@@ -15,6 +15,7 @@ import { parseBulletin } from '../../src/parser/index.ts';
 import { makeId } from '../../src/parser/steps/title.ts';
 import { ROOT } from '../../src/paths.ts';
 import { bulletin, cleanUp, listFiles, npmBulletin, TEXTS, tempArchive } from '../helpers/archive.ts';
+import { unlessShared } from '../helpers/shared.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -408,7 +409,7 @@ describe('bulletin add: names from noisy file names; files in the archive keep t
     assert.equal(slugFor('in/000_aff82dc70ec967be.txt', record), 'changwu-huiyi');
   });
 
-  test("the annotated set's leading three-digit index is left out", () => {
+  test("the annotated set's leading three-digit index is left out", { skip: unlessShared('corpus', 'annotated') }, () => {
     const annotated = join(REAL, '../annotated');
     const names = readdirSync(annotated).filter((name) => /^\d{3}-.*\.txt$/.test(name));
     assert.ok(names.length > 50, `found ${names.length} annotated files`);
@@ -418,7 +419,7 @@ describe('bulletin add: names from noisy file names; files in the archive keep t
     }
   });
 
-  test('a real noisy file is filed as YYYY-MM-DD-<words>.txt and published at /YYYY/MM/DD/<words>/', () => {
+  test('a real noisy file is filed as YYYY-MM-DD-<words>.txt and published at /YYYY/MM/DD/<words>/', { skip: unlessShared('corpus', 'real') }, () => {
     const a = archive('noisy');
     const name = '007_huangshi_wuhuang_tongcheng_tuijiehui_2021-06-06.txt';
     const run = bulletin(a.cache, 'add', '--content', a.content, join(REAL, name));

@@ -9,6 +9,7 @@ import { normalise } from '../../src/parser/normalise.ts';
 import { decodeBulletin, MAX_BYTES } from '../../src/parser/decode.ts';
 import { BulletinError, type BulletinErrorCode } from '../../src/parser/errors.ts';
 import { ROOT } from '../../src/paths.ts';
+import { unlessShared } from '../helpers/shared.ts';
 
 /** shared/ sits beside the repository root, which is the parent of tests/. */
 const RAW_ENCODINGS = resolve(ROOT, '..', 'shared', 'corpus', 'real', 'raw-encodings');
@@ -154,7 +155,7 @@ describe('decodeBulletin: encodings, from text encoded at test time', () => {
   });
 });
 
-describe('decodeBulletin: real legacy bytes in shared/corpus/real/raw-encodings', () => {
+describe('decodeBulletin: real legacy bytes in shared/corpus/real/raw-encodings', { skip: unlessShared('corpus', 'real', 'raw-encodings') }, () => {
   const pages = [
     ['eidors_checkResourcesFiles_hb-ws_detail-469.html', '娲石集团6200t/d新型绿色智能化熟料生产线和年产2000万吨绿色环保建材生产线项目开工仪式成功举行'],
     ['eidors_checkResourcesFiles_hb-ws_detail-474.html', '2021湖北武黄同城暨黄石（光谷）产业投资推介会在武汉举行'],

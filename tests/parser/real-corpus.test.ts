@@ -4,14 +4,16 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { BulletinError, parseBulletinFile } from '../../src/parser/index.ts';
+import { unlessShared } from '../helpers/shared.ts';
 
 const REAL = '../shared/corpus/real';
-const files = [
+const skip = unlessShared('corpus', 'real', 'raw-encodings');
+const files = skip ? [] : [
   ...readdirSync(REAL).filter((f) => f.endsWith('.txt')).map((f) => join(REAL, f)),
   ...readdirSync(join(REAL, 'raw-encodings')).map((f) => join(REAL, 'raw-encodings', f)),
 ];
 
-describe('real corpus', () => {
+describe('real corpus', { skip }, () => {
   test('there are real texts to try', () => assert.ok(files.length >= 10));
   for (const file of files) {
     test(`${file} parses or fails clearly`, () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import type { BulletinRecord } from '../../src/record.ts';
+import { unlessShared } from '../helpers/shared.ts';
 
 const SEED = '../shared/seeds/000_aff82dc70ec967be.txt';
 
@@ -11,13 +12,15 @@ function cli(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('the seed bulletin through `bulletin parse`', () => {
-  const run = cli('parse', '--year', '2022', SEED);
-  const [seed] = JSON.parse(run.stdout) as BulletinRecord[];
+const skip = unlessShared('seeds', '000_aff82dc70ec967be.txt');
+
+describe('the seed bulletin through `bulletin parse`', { skip }, () => {
+  const run = skip ? undefined : cli('parse', '--year', '2022', SEED);
+  const [seed] = run ? JSON.parse(run.stdout) as BulletinRecord[] : [];
 
   test('exits 0 with one JSON record on stdout and nothing on stderr', () => {
-    assert.equal(run.status, 0);
-    assert.equal(run.stderr, '');
+    assert.equal(run!.status, 0);
+    assert.equal(run!.stderr, '');
     assert.ok(seed);
   });
   test('date, source, script', () => {

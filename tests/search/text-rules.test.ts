@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ROOT } from '../../src/paths.ts';
+import { unlessShared } from '../helpers/shared.ts';
 import { classOf, classOfByRule, containsAll, excerpt, findAll, fold, foldCharByRule, highlights, indexText, parseQuery, pieces, pieceTokens, planTerm, simplifierFromPairs } from '../../src/search/text-rules.ts';
 
 const s = toSimplifiedAligned;
@@ -40,7 +41,7 @@ describe('index tokens', () => {
     }), { numRuns: 3000 });
   });
 
-  test('indexText gives the tokens of pieces and pieceTokens, on every real text', () => {
+  test('indexText gives the tokens of pieces and pieceTokens, on every real text', { skip: unlessShared('corpus', 'real') }, () => {
     const dir = join(ROOT, '../shared/corpus/real');
     const texts = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
     assert.ok(texts.length > 0);
