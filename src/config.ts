@@ -1,6 +1,8 @@
-// The settings the code runs with, read once: the editors' site.config.ts, and every environment
-// variable the project reads (nothing else reads process.env). Commands take their defaults from
-// here; the library takes what it needs as arguments or from `site`.
+// The settings the code runs with, read once: the editors' site.config.ts, and the environment
+// variables the TypeScript reads (nothing else of it reads process.env). ARCHIVE_PARSE_CACHE is read
+// by src/cache/caches.mjs, the table of caches, which scripts/run.mjs loads before anything is
+// compiled. Commands take their defaults from here; the library takes what it needs as arguments
+// or from `site`.
 import { type SiteConfig, settings } from '../site.config.ts';
 
 /** The environment variables the project reads, as read at start-up. */
@@ -11,8 +13,6 @@ export interface Environment {
   outDir: string;
   /** PORT: the port the servers default to (8080). */
   port: string;
-  /** ARCHIVE_PARSE_CACHE: the parse cache's folder, or "off" (default .cache/parse). */
-  parseCache?: string;
   /** PAGEFIND_EXTENDED_BINARY_PATH: a Pagefind binary to run instead of the package's. */
   pagefindBinary?: string;
   /** PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: words per Pagefind index chunk (default 4000). */
@@ -29,7 +29,6 @@ export function readEnvironment(from: NodeJS.ProcessEnv): Environment {
     contentDir: from.ARCHIVE_CONTENT || 'content',
     outDir: from.ARCHIVE_OUT || '_site',
     port: from.PORT || '8080',
-    parseCache: from.ARCHIVE_PARSE_CACHE || undefined,
     pagefindBinary: from.PAGEFIND_EXTENDED_BINARY_PATH || undefined,
     pagefindChunkSize: from.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE || '4000',
     siteUrl: from.SITE_URL || undefined,
